@@ -1,0 +1,92 @@
+//! Run drivers: turn views plus a [`Plan`] into kernel [`Run`]s.
+//!
+//! The only place core builds `Run`/`RunMut` from raw pointers. Every driver takes views
+//! already broadcast to one shape; the plan's offsets are offsets of in-bounds indices, so
+//! each run satisfies the `Run` invariant by the view invariant.
+
+use super::plan::Plan;
+use crate::element::Element;
+use crate::view::{ArrayView, ArrayViewMut};
+use numerust_kernels::{Run, RunMut};
+
+/// Calls `f` with a run of `src` per innermost run, in logical order if `keep_order`.
+pub(crate) fn for_each_run<'a, T: Element>(
+    src: &ArrayView<'a, T>,
+    keep_order: bool,
+    mut f: impl FnMut(Run<'a, T>),
+) {
+    let plan = Plan::new(src.layout.shape(), [src.layout.strides()], keep_order);
+    plan.for_each_run(|[o], len, [s]| {
+        // SAFETY: offsets/strides from the plan address in-bounds elements of `src` (view
+        // invariant), read-only for 'a.
+        f(unsafe { Run::from_raw(src.ptr.wrapping_offset(o), len, s) })
+    });
+}
+
+/// Calls `f(dst_run)` per run of `dst` (memory order).
+pub(crate) fn for_each_run_mut<T: Element>(
+    dst: &mut ArrayViewMut<'_, T>,
+    mut f: impl FnMut(RunMut<'_, T>),
+) {
+    let plan = Plan::new(dst.layout.shape(), [dst.layout.strides()], false);
+    let ptr = dst.ptr;
+    plan.for_each_run(|[o], len, [s]| {
+        // SAFETY: in-bounds, distinct, exclusive elements of `dst` (mutable view invariant);
+        // each run is used and dropped before the next is made.
+        f(unsafe { RunMut::from_raw(ptr.wrapping_offset(o), len, s) })
+    });
+}
+
+/// Calls `f(dst_run, src_run)` per run; `src` has `dst`'s shape (maybe zero strides).
+pub(crate) fn for_each_run_mut_1<U: Element, T: Element>(
+    dst: &mut ArrayViewMut<'_, U>,
+    src: &ArrayView<'_, T>,
+    mut f: impl FnMut(RunMut<'_, U>, Run<'_, T>),
+) {
+    debug_assert_eq!(dst.layout.shape(), src.layout.shape());
+    let plan = Plan::new(
+        dst.layout.shape(),
+        [dst.layout.strides(), src.layout.strides()],
+        false,
+    );
+    let (dp, sp) = (dst.ptr, src.ptr);
+    plan.for_each_run(|[od, os], len, [sd, ss]| {
+        // SAFETY: both views are in bounds at the plan's offsets (view invariants); `dst` is
+        // exclusive and, being a distinct borrow from `src`, does not alias it.
+        let (d, s) = unsafe {
+            (
+                RunMut::from_raw(dp.wrapping_offset(od), len, sd),
+                Run::from_raw(sp.wrapping_offset(os), len, ss),
+            )
+        };
+        f(d, s)
+    });
+}
+
+/// Calls `f(dst_run, a_run, b_run)` per run; `a` and `b` have `dst`'s shape.
+pub(crate) fn for_each_run_mut_2<U: Element, A: Element, B: Element>(
+    dst: &mut ArrayViewMut<'_, U>,
+    a: &ArrayView<'_, A>,
+    b: &ArrayView<'_, B>,
+    mut f: impl FnMut(RunMut<'_, U>, Run<'_, A>, Run<'_, B>),
+) {
+    debug_assert_eq!(dst.layout.shape(), a.layout.shape());
+    debug_assert_eq!(dst.layout.shape(), b.layout.shape());
+    let plan = Plan::new(
+        dst.layout.shape(),
+        [dst.layout.strides(), a.layout.strides(), b.layout.strides()],
+        false,
+    );
+    let (dp, ap, bp) = (dst.ptr, a.ptr, b.ptr);
+    plan.for_each_run(|[od, oa, ob], len, [sd, sa, sb]| {
+        // SAFETY: as in `for_each_run_mut_1`, for two inputs.
+        let (d, x, y) = unsafe {
+            (
+                RunMut::from_raw(dp.wrapping_offset(od), len, sd),
+                Run::from_raw(ap.wrapping_offset(oa), len, sa),
+                Run::from_raw(bp.wrapping_offset(ob), len, sb),
+            )
+        };
+        f(d, x, y)
+    });
+}

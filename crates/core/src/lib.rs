@@ -1,0 +1,50 @@
+//! numerust-core: the strided n-dimensional array at the heart of numerust.
+//!
+//! Owns [`NdArray`] (owned, O(1) clone, copy-on-write), [`ArrayView`]/[`ArrayViewMut`]
+//! (borrowed, write-through), [`Layout`] (shape + element strides), basic indexing
+//! ([`s!`]), broadcasting, the iteration plan that hands kernels long 1-D runs
+//! ([`iter::plan`]), creation, shape manipulation, joins and splits, fancy and boolean
+//! indexing, casting and printing. Math ufuncs and reductions go to `numerust-kernels`;
+//! nothing here depends on a sibling crate above kernels.
+//!
+//! ```
+//! use numerust_core::{s, NdArray};
+//! let a = NdArray::from_shape_vec(&[3, 4], (0..12).collect::<Vec<i64>>()).unwrap();
+//! let v = a.slice(s![1.., ..;-2]);
+//! assert_eq!(v.shape(), &[2, 2]);
+//! assert_eq!(v.to_vec(), vec![7, 5, 11, 9]);
+//! ```
+
+pub mod array;
+pub mod broadcast;
+pub mod buffer;
+pub mod cast;
+pub mod create;
+pub mod element;
+pub mod elementwise;
+pub mod error;
+pub mod iter;
+pub mod layout;
+pub mod shape;
+pub mod slice;
+pub mod view;
+
+pub use array::{AsView, NdArray, shares_memory};
+pub use broadcast::{broadcast_layout, broadcast_shape_pair, broadcast_shapes};
+pub use cast::CastTo;
+pub use create::{
+    NestedData, array, empty, empty_like, from_fn, full, full_like, ones, ones_like, zeros,
+    zeros_like, zeros_order,
+};
+pub use element::{DType, Element};
+pub use error::{NdError, NdResult};
+pub use layout::{Layout, Order};
+pub use num_complex::Complex;
+pub use shape::ShapeArg;
+pub use slice::{Ellipsis, NewAxis, SliceElem};
+pub use view::{ArrayView, ArrayViewMut};
+
+/// `complex64`: two `f32`.
+pub type Complex32 = Complex<f32>;
+/// `complex128`: two `f64`.
+pub type Complex64 = Complex<f64>;

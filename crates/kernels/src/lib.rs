@@ -1,0 +1,10 @@
+//! numerust-kernels: 1-D loops over contiguous slices and strided runs.
+//!
+//! This crate owns the innermost loops of numerust. It knows nothing of arrays: core's
+//! iteration plan (see `docs/architecture.md`) cuts every n-dimensional operation into long
+//! 1-D [`Run`]s with one stride per operand, and hands each run to a function here. SIMD levels,
+//! run-time dispatch and threads live at this layer, never above it.
+
+pub mod run;
+
+pub use run::{Run, RunMut};
