@@ -1,0 +1,39 @@
+# numerust task runner. Set-up once: `cargo install just cargo-fuzz` and
+# `rustup component add --toolchain nightly miri`; NumPy for `reference`/`compare`:
+# `python3 -m venv .venv && .venv/bin/pip install -r ../shared/bench/requirements.txt`.
+
+set shell := ["bash", "-uc"]
+
+# Run the whole test suite (what CI runs).
+test:
+    cargo test --workspace
+
+# Property tests with many cases.
+proptest-long:
+    PROPTEST_CASES=2000 cargo test --workspace --release
+
+# Criterion benches.
+bench *ARGS:
+    cargo bench -p numerust-benches {{ARGS}}
+
+# NumPy vs numerust in one sitting: prints NumPy time / numerust time per row.
+compare *ARGS:
+    bash benches/compare.sh {{ARGS}}
+
+# Core and kernels tests under Miri (sizes shrink under cfg(miri)).
+miri:
+    cargo +nightly miri test -p numerust-kernels -p numerust-core --lib --tests
+
+# Regenerate the NumPy reference data in tests/reference/.
+reference *TOPICS:
+    test -x .venv/bin/python || (python3 -m venv .venv && .venv/bin/pip install -r tools/reference/requirements.txt)
+    .venv/bin/python tools/reference/generate.py {{TOPICS}}
+
+# API docs.
+doc:
+    cargo doc --workspace --no-deps
+
+# Lints CI enforces.
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings
