@@ -8,10 +8,12 @@ use crate::broadcast::{broadcast_layout, broadcast_shape_pair};
 use crate::buffer::Buffer;
 use crate::element::Element;
 use crate::error::NdResult;
-use crate::iter::runs::{for_each_run, for_each_run_mut, for_each_run_mut_1, for_each_run_mut_2};
+use crate::iter::runs::{
+    copy_into, for_each_run, for_each_run_mut, for_each_run_mut_1, for_each_run_mut_2,
+};
 use crate::layout::{Layout, Order};
-use crate::view::{ArrayView, ArrayViewMut, fail};
-use numerust_kernels::run::{copy_run, fill_run, map_run, update_run, zip_run};
+use crate::view::{ArrayView, ArrayViewMut};
+use numerust_kernels::run::{fill_run, map_run, update_run, zip_run};
 
 /// A new contiguous array of `shape` in `order`, its elements written by `fill`.
 ///
@@ -39,10 +41,8 @@ impl<'a, T: Element> ArrayView<'a, T> {
 
     /// An owned copy in the given memory order (NumPy: `a.copy(order=...)`).
     pub fn to_owned_order(&self, order: Order) -> NdArray<T> {
-        build(self.shape(), order, |dst| {
-            for_each_run_mut_1(dst, self, |d, s| copy_run(s, d));
-        })
-        .expect("a view's shape was checked when it was made")
+        build(self.shape(), order, |dst| copy_into(dst, self))
+            .expect("a view's shape was checked when it was made")
     }
 
     /// The elements in logical (C) order.
@@ -118,7 +118,7 @@ impl<T: Element> ArrayViewMut<'_, T> {
     pub fn assign(&mut self, src: &impl AsView<T>) -> NdResult<()> {
         let src = src.as_view();
         let b = src.with_layout(0, broadcast_layout(&src.layout, self.shape())?);
-        for_each_run_mut_1(self, &b, |d, s| copy_run(s, d));
+        copy_into(self, &b);
         Ok(())
     }
 

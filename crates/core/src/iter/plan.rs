@@ -90,6 +90,46 @@ impl<const N: usize> Plan<N> {
         &self.dims
     }
 
+    /// Merged strides per axis (one entry per operand), outermost first.
+    pub fn strides(&self) -> &[[isize; N]] {
+        &self.strides
+    }
+
+    /// Calls `f(offsets)` for the first element of every block formed by the innermost
+    /// `inner` merged axes (`inner` ≤ number of merged axes); `offsets[k]` as in
+    /// [`Plan::for_each_run`].
+    pub fn for_each_block(&self, inner: usize, mut f: impl FnMut([isize; N])) {
+        if self.empty {
+            return;
+        }
+        assert!(inner <= self.dims.len(), "block wider than the plan");
+        let outer = &self.dims[..self.dims.len() - inner];
+        let outer_strides = &self.strides[..outer.len()];
+        let mut index = vec![0usize; outer.len()];
+        let mut offsets = [0isize; N];
+        loop {
+            f(offsets);
+            let mut axis = outer.len();
+            loop {
+                if axis == 0 {
+                    return;
+                }
+                axis -= 1;
+                index[axis] += 1;
+                for k in 0..N {
+                    offsets[k] += outer_strides[axis][k];
+                }
+                if index[axis] < outer[axis] {
+                    break;
+                }
+                for k in 0..N {
+                    offsets[k] -= outer_strides[axis][k] * outer[axis] as isize;
+                }
+                index[axis] = 0;
+            }
+        }
+    }
+
     /// Length of the innermost run (1 for a 0-d traversal, 0 when empty).
     pub fn inner_len(&self) -> usize {
         if self.empty {
@@ -114,34 +154,11 @@ impl<const N: usize> Plan<N> {
         if self.empty {
             return;
         }
-        let Some((&inner, outer)) = self.dims.split_last() else {
-            f([0; N], 1, [0; N]);
-            return;
-        };
-        let inner_strides = self.strides[self.dims.len() - 1];
-        let outer_strides = &self.strides[..outer.len()];
-        let mut index = vec![0usize; outer.len()];
-        let mut offsets = [0isize; N];
-        loop {
-            f(offsets, inner, inner_strides);
-            // Odometer step on the outer axes, innermost outer axis first.
-            let mut axis = outer.len();
-            loop {
-                if axis == 0 {
-                    return;
-                }
-                axis -= 1;
-                index[axis] += 1;
-                for k in 0..N {
-                    offsets[k] += outer_strides[axis][k];
-                }
-                if index[axis] < outer[axis] {
-                    break;
-                }
-                for k in 0..N {
-                    offsets[k] -= outer_strides[axis][k] * outer[axis] as isize;
-                }
-                index[axis] = 0;
+        match self.dims.last() {
+            None => f([0; N], 1, [0; N]),
+            Some(&inner) => {
+                let inner_strides = self.strides[self.dims.len() - 1];
+                self.for_each_block(1, |offsets| f(offsets, inner, inner_strides));
             }
         }
     }

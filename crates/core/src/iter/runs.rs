@@ -90,3 +90,64 @@ pub(crate) fn for_each_run_mut_2<U: Element, A: Element, B: Element>(
         f(d, x, y)
     });
 }
+
+/// Side of the square tiles a transposing copy walks (32×32 f64 = 8 KiB per side: L1-sized).
+const TILE: usize = 32;
+
+/// `dst = src` (same shape). When the copy transposes memory order (the source's innermost
+/// stride is not ±1 but its next axis' is), it walks 2-D tiles so both sides stay in cache;
+/// otherwise plain runs (a `memcpy` when both are contiguous).
+pub(crate) fn copy_into<T: Element>(dst: &mut ArrayViewMut<'_, T>, src: &ArrayView<'_, T>) {
+    debug_assert_eq!(dst.layout.shape(), src.layout.shape());
+    let plan = Plan::new(
+        dst.layout.shape(),
+        [dst.layout.strides(), src.layout.strides()],
+        false,
+    );
+    let (dims, strides) = (plan.dims(), plan.strides());
+    let n = dims.len();
+    let transposing = n >= 2
+        && strides[n - 1][1].unsigned_abs() > 1
+        && strides[n - 2][1].unsigned_abs() == 1
+        && dims[n - 1] >= TILE
+        && dims[n - 2] >= TILE;
+    let (dp, sp) = (dst.ptr, src.ptr);
+    if !transposing {
+        plan.for_each_run(|[od, os], len, [sd, ss]| {
+            // SAFETY: as in `for_each_run_mut_1`.
+            let (d, s) = unsafe {
+                (
+                    RunMut::from_raw(dp.wrapping_offset(od), len, sd),
+                    Run::from_raw(sp.wrapping_offset(os), len, ss),
+                )
+            };
+            numerust_kernels::run::copy_run(s, d);
+        });
+        return;
+    }
+    let (rows, cols) = (dims[n - 2], dims[n - 1]);
+    let ([rd, rs], [cd, cs]) = (strides[n - 2], strides[n - 1]);
+    plan.for_each_block(2, |[od, os]| {
+        for r0 in (0..rows).step_by(TILE) {
+            for c0 in (0..cols).step_by(TILE) {
+                let clen = TILE.min(cols - c0);
+                for r in r0..(r0 + TILE).min(rows) {
+                    let (o_d, o_s) = (
+                        od + r as isize * rd + c0 as isize * cd,
+                        os + r as isize * rs + c0 as isize * cs,
+                    );
+                    // SAFETY: (r, c0..c0+clen) is inside the block's rows × cols, whose
+                    // elements are in bounds for both views (plan + view invariants); `dst`
+                    // is exclusive and distinct from `src`.
+                    let (d, s) = unsafe {
+                        (
+                            RunMut::from_raw(dp.wrapping_offset(o_d), clen, cd),
+                            Run::from_raw(sp.wrapping_offset(o_s), clen, cs),
+                        )
+                    };
+                    numerust_kernels::run::copy_run(s, d);
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,106 @@
+//! numerust's side of `just compare`: the rows of `../shared/bench/numpy_bench.py` that
+//! numerust implements, under the same names, as JSON lines.
+//!
+//! `cargo run --release -p numerust-benches --bin compare -- --out FILE [--filter S] [--quick] [--list]`
+
+use numerust::prelude::*;
+use numerust_benches::Suite;
+
+const N7: usize = 10_000_000;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (mut out, mut filters, mut quick, mut list) = (None, Vec::new(), false, false);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--out" => out = args.next(),
+            "--filter" => filters.push(args.next().expect("--filter takes a value")),
+            "--quick" => quick = true,
+            "--list" => list = true,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    let sink: Box<dyn std::io::Write> = match out {
+        Some(p) => Box::new(std::fs::File::create(p).expect("create --out file")),
+        None => Box::new(std::io::stdout()),
+    };
+    let mut s = if list {
+        Suite::lister(filters)
+    } else {
+        Suite::new(filters, quick, sink)
+    };
+    creation(&mut s);
+    strided(&mut s);
+    manip(&mut s);
+}
+
+/// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
+fn random_vec(n: usize, seed: u64) -> Vec<f64> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        })
+        .collect()
+}
+
+fn random_array(shape: &[usize], seed: u64) -> NdArray<f64> {
+    let n = shape.iter().product();
+    NdArray::from_shape_vec(shape, random_vec(n, seed)).expect("shape matches")
+}
+
+fn creation(s: &mut Suite) {
+    s.run(
+        "creation",
+        "zeros",
+        "f64",
+        "10000000",
+        || (),
+        |_| zeros::<f64>(&[N7]).unwrap(),
+    );
+    s.run(
+        "creation",
+        "zeros",
+        "f32",
+        "10000000",
+        || (),
+        |_| zeros::<f32>(&[N7]).unwrap(),
+    );
+    s.run(
+        "creation",
+        "zeros+touch(fill 0)",
+        "f64",
+        "10000000",
+        || (),
+        |_| {
+            let mut z = zeros::<f64>(&[N7]).unwrap();
+            z.fill(0.0);
+            z
+        },
+    );
+}
+
+fn strided(s: &mut Suite) {
+    s.run(
+        "strided",
+        "a[::2] * 2.0",
+        "f64",
+        "10000000",
+        || random_array(&[N7], 7),
+        |a| a.slice(s![..;2]).mapv(|x| x * 2.0),
+    );
+}
+
+fn manip(s: &mut Suite) {
+    s.run(
+        "manip",
+        "ascontiguousarray(a.T)",
+        "f64",
+        "2000x2000",
+        || random_array(&[2000, 2000], 1),
+        |m| m.t().as_standard_layout(),
+    );
+}
