@@ -22,7 +22,7 @@ compare *ARGS:
 
 # Core and kernels tests under Miri (sizes shrink under cfg(miri)).
 miri:
-    cargo +nightly miri test -p numerust-kernels -p numerust-core --lib --tests
+    MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 cargo +nightly miri test -p numerust-kernels -p numerust-core --lib --tests
 
 # Regenerate the NumPy reference data in tests/reference/.
 reference *TOPICS:
