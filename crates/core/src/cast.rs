@@ -2,9 +2,13 @@
 //!
 //! - int -> int wraps (two's complement), as NumPy's `astype` does.
 //! - int -> float rounds to nearest; float -> float rounds to nearest.
-//! - float -> int truncates toward zero; NaN, ±inf and values outside `i64` give
-//!   `i64::MIN` reinterpreted in the target (what NumPy gives on x86-64, where the C cast is
-//!   undefined behaviour); values in range but outside a narrower target wrap.
+//! - float -> int truncates toward zero. Where C leaves the cast undefined (NaN, ±inf, out of
+//!   range) numerust reproduces what NumPy 2.4 gives on x86-64, which follows the SSE/AVX
+//!   conversion instructions: int8/int16/uint8/uint16 convert to int32 (NaN and overflow give
+//!   `i32::MIN`) then wrap; int32 and int64 give their `MIN`; uint32/uint64 convert values at
+//!   or above 2^31 / 2^63 by subtracting that, converting, and adding it back. E.g.
+//!   `[nan, 300.7, -300.7, 3e9]` gives int8 `[0, 44, -44, 0]` and uint32
+//!   `[2147483648, 300, 4294966996, 3000000000]`.
 //! - anything -> bool is `x != 0`; bool -> number is 0 or 1.
 //! - complex -> real keeps the real part (NumPy warns `ComplexWarning`); real -> complex
 //!   has imaginary part 0.
@@ -43,33 +47,65 @@ trait CastVia: Copy {
 trait FromPrim {
     fn from_i64_wrapping(v: i64) -> Self;
     fn from_u64_wrapping(v: u64) -> Self;
-    fn from_f64_float(v: f64) -> Option<Self>
-    where
-        Self: Sized;
-    fn from_f32_float(v: f32) -> Option<Self>
-    where
-        Self: Sized;
+    /// NumPy's x86-64 float -> Self conversion (see the module doc).
+    fn from_f64_numpy(v: f64) -> Self;
+}
+
+/// `cvttsd2si` to 32 bits: truncation, `i32::MIN` for NaN and out-of-range values.
+fn cvt32(v: f64) -> i32 {
+    let t = v.trunc();
+    if t >= -2_147_483_648.0 && t <= 2_147_483_647.0 {
+        t as i32
+    } else {
+        i32::MIN
+    }
+}
+
+/// `cvttsd2si` to 64 bits: truncation, `i64::MIN` for NaN and out-of-range values.
+fn cvt64(v: f64) -> i64 {
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    let t = v.trunc();
+    if t >= -TWO63 && t < TWO63 {
+        t as i64
+    } else {
+        i64::MIN
+    }
 }
 
 macro_rules! from_prim_int {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $conv:expr),*) => {$(
         impl FromPrim for $t {
             fn from_i64_wrapping(v: i64) -> Self { v as $t }
             fn from_u64_wrapping(v: u64) -> Self { v as $t }
-            fn from_f64_float(_: f64) -> Option<Self> { None }
-            fn from_f32_float(_: f32) -> Option<Self> { None }
+            fn from_f64_numpy(v: f64) -> Self { let f: fn(f64) -> $t = $conv; f(v) }
         }
     )*};
 }
-from_prim_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+from_prim_int!(
+    i8 => |v| cvt32(v) as i8,
+    i16 => |v| cvt32(v) as i16,
+    i32 => cvt32,
+    i64 => cvt64,
+    u8 => |v| cvt32(v) as u8,
+    u16 => |v| cvt32(v) as u16,
+    u32 => |v| if v >= 2_147_483_648.0 {
+        (cvt32(v - 2_147_483_648.0) as u32).wrapping_add(1 << 31)
+    } else {
+        cvt32(v) as u32
+    },
+    u64 => |v| if v >= 9_223_372_036_854_775_808.0 {
+        (cvt64(v - 9_223_372_036_854_775_808.0) as u64).wrapping_add(1 << 63)
+    } else {
+        cvt64(v) as u64
+    }
+);
 
 macro_rules! from_prim_float {
     ($($t:ty),*) => {$(
         impl FromPrim for $t {
             fn from_i64_wrapping(v: i64) -> Self { v as $t }
             fn from_u64_wrapping(v: u64) -> Self { v as $t }
-            fn from_f64_float(v: f64) -> Option<Self> { Some(v as $t) }
-            fn from_f32_float(v: f32) -> Option<Self> { Some(v as $t) }
+            fn from_f64_numpy(v: f64) -> Self { v as $t }
         }
     )*};
 }
@@ -93,27 +129,16 @@ macro_rules! cast_via_unsigned {
 }
 cast_via_unsigned!(u8, u16, u32, u64);
 
-/// Float -> integer with NumPy's x86-64 result for values the C cast leaves undefined.
-fn float_to_int<D: FromPrim>(v: f64) -> D {
-    const TWO63: f64 = 9_223_372_036_854_775_808.0;
-    if v.is_finite() && v > -TWO63 - 1.0 && v < TWO63 {
-        D::from_i64_wrapping(v as i64)
-    } else if v.is_finite() && (TWO63..2.0 * TWO63).contains(&v) {
-        D::from_u64_wrapping(v as u64)
-    } else {
-        D::from_i64_wrapping(i64::MIN)
-    }
-}
-
 impl CastVia for f64 {
     fn cast_via<D: FromPrim>(self) -> D {
-        D::from_f64_float(self).unwrap_or_else(|| float_to_int(self))
+        D::from_f64_numpy(self)
     }
 }
 
 impl CastVia for f32 {
     fn cast_via<D: FromPrim>(self) -> D {
-        D::from_f32_float(self).unwrap_or_else(|| float_to_int(self as f64))
+        // f32 -> f64 is exact, and f32 -> f32 through f64 rounds back to the same value.
+        D::from_f64_numpy(self as f64)
     }
 }
 
@@ -196,7 +221,12 @@ mod tests {
         assert_eq!(CastTo::<i8>::cast(200u8), -56);
         assert_eq!(CastTo::<i32>::cast(-1.9f64), -1);
         assert_eq!(CastTo::<i64>::cast(f64::NAN), i64::MIN);
-        assert_eq!(CastTo::<i32>::cast(f64::INFINITY), 0);
+        assert_eq!(CastTo::<i32>::cast(f64::INFINITY), i32::MIN);
+        assert_eq!(CastTo::<i8>::cast(3e9f64), 0);
+        assert_eq!(CastTo::<u8>::cast(-300.7f64), 212);
+        assert_eq!(CastTo::<u32>::cast(-300.7f64), 4294966996);
+        assert_eq!(CastTo::<u32>::cast(f64::NAN), 2147483648);
+        assert_eq!(CastTo::<u64>::cast(-3e9f64), 18446744070709551616);
         assert_eq!(CastTo::<u64>::cast(1e19f64), 10_000_000_000_000_000_000u64);
         assert!(CastTo::<bool>::cast(0.5f32));
         assert!(!CastTo::<bool>::cast(0u16));
