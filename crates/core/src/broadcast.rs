@@ -3,8 +3,11 @@
 //! Shapes are aligned at their last axis; two lengths agree when equal or when one is 1.
 //! A stretched or prepended axis gets stride 0, so broadcasting never copies.
 
+use crate::array::AsView;
+use crate::element::Element;
 use crate::error::{NdError, NdResult};
 use crate::layout::Layout;
+use crate::view::ArrayView;
 
 /// The shape two shapes broadcast to.
 ///
@@ -85,6 +88,33 @@ pub fn broadcast_layout(layout: &Layout, shape: &[usize]) -> NdResult<Layout> {
         };
     }
     Ok(Layout::new(shape.to_vec(), strides))
+}
+
+/// Views of `arrays` broadcast to their common shape (NumPy: `np.broadcast_arrays(*arrays)`).
+/// Stretched axes have stride 0; nothing is copied. Mixed array types go in as
+/// `&[&a as &dyn AsView<T>, &b]`.
+///
+/// ```
+/// use numerust_core::{broadcast_arrays, NdArray};
+/// let x = NdArray::from_shape_vec(&[3, 1], vec![1, 2, 3]).unwrap();
+/// let y = NdArray::from_vec(vec![10, 20]);
+/// let b = broadcast_arrays(&[&x, &y]).unwrap();
+/// assert_eq!(b[0].shape(), &[3, 2]);
+/// assert_eq!(b[1].to_vec(), vec![10, 20, 10, 20, 10, 20]);
+/// ```
+///
+/// # Errors
+/// `Broadcast` when the shapes do not broadcast.
+pub fn broadcast_arrays<'a, T: Element, A: AsView<T> + ?Sized>(
+    arrays: &[&'a A],
+) -> NdResult<Vec<ArrayView<'a, T>>> {
+    let views: Vec<ArrayView<'a, T>> = arrays.iter().map(|&a| a.as_view()).collect();
+    let shapes: Vec<&[usize]> = views.iter().map(|v| v.shape()).collect();
+    let shape = broadcast_shapes(&shapes)?;
+    views
+        .iter()
+        .map(|v| Ok(v.with_layout(0, broadcast_layout(v.layout(), &shape)?)))
+        .collect()
 }
 
 #[cfg(test)]
