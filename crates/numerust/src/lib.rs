@@ -9,6 +9,9 @@
 //! assert_eq!(a.shape(), &[2, 3]);
 //! ```
 
+mod functions;
+
+pub use functions::*;
 pub use numerust_core::*;
 pub use numerust_kernels as kernels;
 
