@@ -6,5 +6,6 @@
 //! run-time dispatch and threads live at this layer, never above it.
 
 pub mod run;
+pub mod simd;
 
 pub use run::{Run, RunMut};

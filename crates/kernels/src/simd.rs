@@ -1,0 +1,113 @@
+//! SIMD levels and run-time dispatch, like NumPy's CPU dispatch.
+//!
+//! A plain `cargo build --release` (no RUSTFLAGS) targets baseline x86-64 (SSE2). Kernels
+//! therefore come in three levels, chosen once at run time:
+//! - [`Level::Scalar`]: plain loops; the reference every other level is tested against.
+//! - [`Level::Wide`]: portable `wide` lanes (SSE2 on a baseline build).
+//! - [`Level::Avx2`]: `#[target_feature(enable = "avx2,fma")]` functions whose generic bodies
+//!   LLVM compiles to 256-bit code with fused multiply-add.
+//!
+//! The level is detected on first use (`avx2` and `fma` both present) and can be forced lower
+//! with `NUMERUST_SIMD=scalar|wide|avx2` (NumPy: `NPY_DISABLE_CPU_FEATURES`); asking for a
+//! level the CPU lacks falls back to the best one it has.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// A dispatch level, lowest to highest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Plain scalar loops.
+    Scalar = 1,
+    /// Portable `wide` lanes.
+    Wide = 2,
+    /// AVX2 + FMA (x86-64 only).
+    Avx2 = 3,
+}
+
+impl Level {
+    /// The level's name as `NUMERUST_SIMD` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Scalar => "scalar",
+            Level::Wide => "wide",
+            Level::Avx2 => "avx2",
+        }
+    }
+
+    /// Every level this CPU can run, lowest first (for tests that cover each).
+    pub fn available() -> Vec<Level> {
+        let best = detected();
+        [Level::Scalar, Level::Wide, Level::Avx2]
+            .into_iter()
+            .filter(|&l| l <= best)
+            .collect()
+    }
+}
+
+static LEVEL: AtomicU8 = AtomicU8::new(0);
+
+/// The best level the CPU supports, ignoring `NUMERUST_SIMD`.
+pub fn detected() -> Level {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+        {
+            return Level::Avx2;
+        }
+    }
+    Level::Wide
+}
+
+/// The level kernels dispatch to: detected once, lowered by `NUMERUST_SIMD`.
+#[inline]
+pub fn level() -> Level {
+    match LEVEL.load(Ordering::Relaxed) {
+        1 => Level::Scalar,
+        2 => Level::Wide,
+        3 => Level::Avx2,
+        _ => init_level(),
+    }
+}
+
+#[cold]
+fn init_level() -> Level {
+    let best = detected();
+    let wanted = match std::env::var("NUMERUST_SIMD")
+        .ok()
+        .as_deref()
+        .map(str::trim)
+    {
+        Some("scalar") => Level::Scalar,
+        Some("wide") => Level::Wide,
+        Some("avx2") | Some("") | None => best,
+        Some(_) => best,
+    };
+    let level = wanted.min(best);
+    LEVEL.store(level as u8, Ordering::Relaxed);
+    level
+}
+
+/// Forces the dispatch level for the whole process (clamped to what the CPU has); returns
+/// the level now in force. For benches and tests that compare levels through public entry
+/// points; kernels' own tests call each level's function directly instead.
+pub fn force_level(level: Level) -> Level {
+    let l = level.min(detected());
+    LEVEL.store(l as u8, Ordering::Relaxed);
+    l
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_ordered_and_available() {
+        let avail = Level::available();
+        assert_eq!(avail[0], Level::Scalar);
+        assert!(avail.contains(&Level::Wide));
+        assert!(level() <= detected());
+        for l in &avail {
+            println!("level available: {}", l.name());
+        }
+    }
+}
