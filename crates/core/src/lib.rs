@@ -23,6 +23,7 @@ pub mod create;
 pub mod element;
 pub mod elementwise;
 pub mod error;
+pub mod fmt;
 pub mod iter;
 pub mod layout;
 pub mod shape;
@@ -38,6 +39,7 @@ pub use create::{
 };
 pub use element::{DType, Element};
 pub use error::{NdError, NdResult};
+pub use fmt::{array_repr, array_str};
 pub use layout::{Layout, Order};
 pub use num_complex::Complex;
 pub use shape::ShapeArg;
