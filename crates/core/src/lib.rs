@@ -26,6 +26,8 @@ pub mod error;
 pub mod fmt;
 pub mod iter;
 pub mod layout;
+pub mod matrix;
+pub mod ranges;
 pub mod shape;
 pub mod slice;
 pub mod view;
@@ -41,7 +43,13 @@ pub use element::{DType, Element};
 pub use error::{NdError, NdResult};
 pub use fmt::{array_repr, array_str};
 pub use layout::{Layout, Order};
+pub use matrix::{
+    Indexing, diag, diagonal, diagonal_axes, eye, identity, meshgrid, tri, tril, triu,
+};
 pub use num_complex::Complex;
+pub use ranges::{
+    ArangeElement, LinspaceFloat, arange, arange_range, linspace, linspace_retstep, logspace,
+};
 pub use shape::ShapeArg;
 pub use slice::{Ellipsis, NewAxis, SliceElem};
 pub use view::{ArrayView, ArrayViewMut};
