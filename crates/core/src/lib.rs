@@ -25,11 +25,15 @@ pub mod elementwise;
 pub mod error;
 pub mod fmt;
 pub mod iter;
+pub mod join;
 pub mod layout;
+pub mod manip;
 pub mod matrix;
+pub mod pad;
 pub mod ranges;
 pub mod shape;
 pub mod slice;
+pub mod split;
 pub mod view;
 
 pub use array::{AsView, NdArray, shares_memory};
@@ -42,16 +46,23 @@ pub use create::{
 pub use element::{DType, Element};
 pub use error::{NdError, NdResult};
 pub use fmt::{array_repr, array_str};
+pub use join::{
+    atleast_1d, atleast_2d, atleast_3d, column_stack, concatenate, concatenate_flat, dstack,
+    hstack, row_stack, stack, vstack,
+};
 pub use layout::{Layout, Order};
+pub use manip::{Repeats, flip, fliplr, flipud, repeat, roll, roll_axes, tile};
 pub use matrix::{
     Indexing, diag, diagonal, diagonal_axes, eye, identity, meshgrid, tri, tril, triu,
 };
 pub use num_complex::Complex;
+pub use pad::{PadMode, pad};
 pub use ranges::{
     ArangeElement, LinspaceFloat, arange, arange_range, linspace, linspace_retstep, logspace,
 };
 pub use shape::ShapeArg;
 pub use slice::{Ellipsis, NewAxis, SliceElem};
+pub use split::{IndicesOrSections, array_split, dsplit, hsplit, split, vsplit};
 pub use view::{ArrayView, ArrayViewMut};
 
 /// `complex64`: two `f32`.
