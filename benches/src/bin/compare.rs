@@ -30,6 +30,7 @@ fn main() {
         Suite::new(filters, quick, sink)
     };
     creation(&mut s);
+    binary(&mut s);
     strided(&mut s);
     manip(&mut s);
 }
@@ -83,14 +84,105 @@ fn creation(s: &mut Suite) {
     );
 }
 
+fn binary(s: &mut Suite) {
+    use numerust::ufunc::arith::{add_into, divide_into, multiply_into};
+    for n in [1_000usize, 100_000, N7] {
+        let size = n.to_string();
+        let pair = || {
+            let a = &random_array(&[n], 1) + 0.5;
+            let b = &random_array(&[n], 2) + 0.5;
+            let c = zeros::<f64>(&[n]).unwrap();
+            (a, b, std::cell::RefCell::new(c))
+        };
+        s.run("binary", "a add b", "f64", &size, pair, |(a, b, _)| a + b);
+        s.run(
+            "binary",
+            "add(a,b,out=c)",
+            "f64",
+            &size,
+            pair,
+            |(a, b, c)| add_into(a, b, &mut c.borrow_mut().view_mut()).unwrap(),
+        );
+        s.run("binary", "a mul b", "f64", &size, pair, |(a, b, _)| a * b);
+        s.run(
+            "binary",
+            "mul(a,b,out=c)",
+            "f64",
+            &size,
+            pair,
+            |(a, b, c)| multiply_into(a, b, &mut c.borrow_mut().view_mut()).unwrap(),
+        );
+        s.run("binary", "a div b", "f64", &size, pair, |(a, b, _)| a / b);
+        s.run(
+            "binary",
+            "div(a,b,out=c)",
+            "f64",
+            &size,
+            pair,
+            |(a, b, c)| divide_into(a, b, &mut c.borrow_mut().view_mut()).unwrap(),
+        );
+        let pair32 = || {
+            let a = (&random_array(&[n], 1) + 0.5).astype::<f32>();
+            let b = (&random_array(&[n], 2) + 0.5).astype::<f32>();
+            let c = zeros::<f32>(&[n]).unwrap();
+            (a, b, std::cell::RefCell::new(c))
+        };
+        s.run("binary", "a add b", "f32", &size, pair32, |(a, b, _)| a + b);
+        s.run(
+            "binary",
+            "add(a,b,out=c)",
+            "f32",
+            &size,
+            pair32,
+            |(a, b, c)| add_into(a, b, &mut c.borrow_mut().view_mut()).unwrap(),
+        );
+    }
+    let mats = || {
+        (
+            random_array(&[2000, 2000], 3),
+            random_array(&[2000], 4),
+            random_array(&[2000, 1], 5),
+        )
+    };
+    s.run(
+        "broadcast",
+        "(2000,2000)+(2000,)",
+        "f64",
+        "2000x2000",
+        mats,
+        |(m, row, _)| m + row,
+    );
+    s.run(
+        "broadcast",
+        "(2000,2000)+(2000,1)",
+        "f64",
+        "2000x2000",
+        mats,
+        |(m, _, col)| m + col,
+    );
+}
+
 fn strided(s: &mut Suite) {
+    s.run(
+        "strided",
+        "a.T + b",
+        "f64",
+        "2000x2000",
+        || {
+            (
+                random_array(&[2000, 2000], 3),
+                random_array(&[2000, 2000], 6),
+            )
+        },
+        |(m, m2)| &m.t() + m2,
+    );
     s.run(
         "strided",
         "a[::2] * 2.0",
         "f64",
         "10000000",
         || random_array(&[N7], 7),
-        |a| a.slice(s![..;2]).mapv(|x| x * 2.0),
+        |a| &a.slice(s![..;2]) * 2.0,
     );
 }
 

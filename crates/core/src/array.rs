@@ -47,13 +47,13 @@ impl<T: Element> NdArray<T> {
     /// # Errors
     /// `ShapeMismatch` when the layout's elements do not fit the buffer.
     pub(crate) fn from_buffer(data: Buffer<T>, layout: Layout) -> NdResult<Self> {
-        if let Some((lo, hi)) = layout.offset_range() {
-            if lo < 0 || hi as usize >= data.len() {
-                return Err(NdError::ShapeMismatch(format!(
-                    "layout reaches offsets {lo}..={hi}, outside a buffer of {}",
-                    data.len()
-                )));
-            }
+        if let Some((lo, hi)) = layout.offset_range()
+            && (lo < 0 || hi as usize >= data.len())
+        {
+            return Err(NdError::ShapeMismatch(format!(
+                "layout reaches offsets {lo}..={hi}, outside a buffer of {}",
+                data.len()
+            )));
         }
         Ok(NdArray {
             data: Arc::new(data),

@@ -54,7 +54,7 @@ trait FromPrim {
 /// `cvttsd2si` to 32 bits: truncation, `i32::MIN` for NaN and out-of-range values.
 fn cvt32(v: f64) -> i32 {
     let t = v.trunc();
-    if t >= -2_147_483_648.0 && t <= 2_147_483_647.0 {
+    if (-2_147_483_648.0..=2_147_483_647.0).contains(&t) {
         t as i32
     } else {
         i32::MIN
@@ -65,7 +65,7 @@ fn cvt32(v: f64) -> i32 {
 fn cvt64(v: f64) -> i64 {
     const TWO63: f64 = 9_223_372_036_854_775_808.0;
     let t = v.trunc();
-    if t >= -TWO63 && t < TWO63 {
+    if (-TWO63..TWO63).contains(&t) {
         t as i64
     } else {
         i64::MIN

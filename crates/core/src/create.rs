@@ -119,18 +119,18 @@ pub fn from_fn<T: Element>(
 pub trait NestedData<T: Element> {
     /// Appends the shape (outermost first) of this level and below to `shape`.
     fn nested_shape(&self, shape: &mut Vec<usize>);
-    /// Appends elements in C order; `Err` when a sub-list's shape differs from `shape`.
-    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> Result<(), ()>;
+    /// Appends elements in C order; `false` when a sub-list's shape differs from `shape`.
+    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> bool;
 }
 
 impl<T: Element> NestedData<T> for T {
     fn nested_shape(&self, _: &mut Vec<usize>) {}
-    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> Result<(), ()> {
+    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> bool {
         if !shape.is_empty() {
-            return Err(());
+            return false;
         }
         out.push(*self);
-        Ok(())
+        true
     }
 }
 
@@ -141,12 +141,10 @@ impl<T: Element, D: NestedData<T>> NestedData<T> for [D] {
             first.nested_shape(shape);
         }
     }
-    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> Result<(), ()> {
+    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> bool {
         match shape.split_first() {
-            Some((&n, rest)) if n == self.len() => {
-                self.iter().try_for_each(|d| d.nested_flatten(rest, out))
-            }
-            _ => Err(()),
+            Some((&n, rest)) if n == self.len() => self.iter().all(|d| d.nested_flatten(rest, out)),
+            _ => false,
         }
     }
 }
@@ -155,7 +153,7 @@ impl<T: Element, D: NestedData<T>> NestedData<T> for Vec<D> {
     fn nested_shape(&self, shape: &mut Vec<usize>) {
         self.as_slice().nested_shape(shape)
     }
-    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> Result<(), ()> {
+    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> bool {
         self.as_slice().nested_flatten(shape, out)
     }
 }
@@ -164,7 +162,7 @@ impl<T: Element, D: NestedData<T>, const N: usize> NestedData<T> for [D; N] {
     fn nested_shape(&self, shape: &mut Vec<usize>) {
         self.as_slice().nested_shape(shape)
     }
-    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> Result<(), ()> {
+    fn nested_flatten(&self, shape: &[usize], out: &mut Vec<T>) -> bool {
         self.as_slice().nested_flatten(shape, out)
     }
 }
@@ -185,12 +183,12 @@ pub fn array<T: Element, D: NestedData<T> + ?Sized>(data: &D) -> NdResult<NdArra
     let mut shape = Vec::new();
     data.nested_shape(&mut shape);
     let mut out = Vec::with_capacity(crate::layout::checked_size(&shape)?);
-    data.nested_flatten(&shape, &mut out).map_err(|()| {
-        crate::error::NdError::InvalidValue(format!(
+    if !data.nested_flatten(&shape, &mut out) {
+        return Err(crate::error::NdError::InvalidValue(format!(
             "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions.",
             shape.len()
-        ))
-    })?;
+        )));
+    }
     NdArray::from_shape_vec(&shape, out)
 }
 

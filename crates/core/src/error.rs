@@ -115,7 +115,7 @@ impl fmt::Display for NdError {
             NdError::BroadcastTo { from, to } => write!(
                 f,
                 "operands could not be broadcast together with remapped shapes \
-                 [original->remapped]: {} and requested shape {}",
+                 [original->remapped]: {}  and requested shape {}",
                 shape_str(from),
                 shape_str(to)
             ),

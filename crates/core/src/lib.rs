@@ -34,10 +34,11 @@ pub mod ranges;
 pub mod shape;
 pub mod slice;
 pub mod split;
+pub mod ufunc;
 pub mod view;
 
 pub use array::{AsView, NdArray, shares_memory};
-pub use broadcast::{broadcast_layout, broadcast_shape_pair, broadcast_shapes};
+pub use broadcast::{broadcast_arrays, broadcast_layout, broadcast_shape_pair, broadcast_shapes};
 pub use cast::CastTo;
 pub use create::{
     NestedData, array, empty, empty_like, from_fn, full, full_like, ones, ones_like, zeros,

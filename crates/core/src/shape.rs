@@ -71,7 +71,7 @@ pub fn resolve_shape(size: usize, spec: &[isize]) -> NdResult<Vec<usize>> {
     };
     let mut shape: Vec<usize> = spec.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(i) = unknown {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             return Err(mismatch());
         }
         shape[i] = size / known;

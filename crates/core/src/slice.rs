@@ -134,7 +134,12 @@ macro_rules! s {
         $crate::s!(@acc [$($acc,)* $crate::SliceElem::Ellipsis] $($($rest)*)?)
     };
     (@acc [$($acc:expr),*] $r:expr ; $step:expr $(, $($rest:tt)*)?) => {
-        $crate::s!(@acc [$($acc,)* $crate::SliceElem::from($r).step_by($step as isize)] $($($rest)*)?)
+        // With a negative step, `5..1` is NumPy's `5:1:-1`, not an empty Rust range.
+        $crate::s!(@acc [$($acc,)* $crate::SliceElem::from({
+            #[allow(clippy::reversed_empty_ranges)]
+            let range = $r;
+            range
+        }).step_by($step as isize)] $($($rest)*)?)
     };
     (@acc [$($acc:expr),*] $r:expr $(, $($rest:tt)*)?) => {
         $crate::s!(@acc [$($acc,)* $crate::SliceElem::from($r)] $($($rest)*)?)

@@ -62,15 +62,9 @@ fn elem((a, b, c): (Option<isize>, Option<isize>, isize)) -> SliceElem {
     }
 }
 
-fn slices_for(
-    shape: Vec<usize>,
-) -> impl Strategy<
-    Value = (
-        Vec<usize>,
-        Vec<(Option<isize>, Option<isize>, isize)>,
-        Vec<(Option<isize>, Option<isize>, isize)>,
-    ),
-> {
+type Triple = (Option<isize>, Option<isize>, isize);
+
+fn slices_for(shape: Vec<usize>) -> impl Strategy<Value = (Vec<usize>, Vec<Triple>, Vec<Triple>)> {
     let first: Vec<_> = shape.iter().map(|&d| slice_triple(d)).collect();
     let second: Vec<_> = shape.iter().map(|&d| slice_triple(d)).collect();
     (Just(shape), first, second)

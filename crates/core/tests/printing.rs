@@ -170,8 +170,11 @@ fn check_view(name: &str, base: &NdArray<f64>, want: &[String]) -> Vec<String> {
     bad
 }
 
-/// The reference file and its expected texts: case name -> [str(a), repr(a)].
-fn reference() -> (BTreeMap<String, NpyArray>, Vec<(String, [String; 2])>) {
+/// Case name with its expected [str(a), repr(a)].
+type Expected = Vec<(String, [String; 2])>;
+
+/// The reference file and its expected texts.
+fn reference() -> (BTreeMap<String, NpyArray>, Expected) {
     let r = load_reference("printing");
     let utf8 = |key: &str| {
         let bytes: Vec<u8> = r[key].i64s().iter().map(|&b| b as u8).collect();

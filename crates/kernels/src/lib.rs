@@ -5,6 +5,7 @@
 //! 1-D [`Run`]s with one stride per operand, and hands each run to a function here. SIMD levels,
 //! run-time dispatch and threads live at this layer, never above it.
 
+pub mod dispatch;
 pub mod run;
 pub mod simd;
 

@@ -32,7 +32,37 @@ pub struct RunMut<'a, T> {
     _life: PhantomData<&'a mut T>,
 }
 
+// SAFETY: a Run is a shared borrow of `T`s (like `&[T]`); it may cross threads when `&T` may.
+unsafe impl<T: Sync> Send for Run<'_, T> {}
+// SAFETY: as above.
+unsafe impl<T: Sync> Sync for Run<'_, T> {}
+// SAFETY: a RunMut is an exclusive borrow of `T`s (like `&mut [T]`).
+unsafe impl<T: Send> Send for RunMut<'_, T> {}
+
 impl<'a, T> Run<'a, T> {
+    /// The first `mid` elements and the rest, as two runs.
+    ///
+    /// # Panics
+    /// If `mid > len`.
+    pub fn split_at(self, mid: usize) -> (Run<'a, T>, Run<'a, T>) {
+        assert!(mid <= self.len, "split point past the run");
+        let tail = self.ptr.wrapping_offset(mid as isize * self.stride);
+        (
+            Run {
+                ptr: self.ptr,
+                len: mid,
+                stride: self.stride,
+                _life: PhantomData,
+            },
+            Run {
+                ptr: tail,
+                len: self.len - mid,
+                stride: self.stride,
+                _life: PhantomData,
+            },
+        )
+    }
+
     /// A run over a whole slice, stride 1.
     pub fn from_slice(s: &'a [T]) -> Self {
         Run {
@@ -113,6 +143,49 @@ impl<'a, T> Run<'a, T> {
 }
 
 impl<'a, T> RunMut<'a, T> {
+    /// The first `mid` elements and the rest, as two disjoint mutable runs.
+    ///
+    /// # Panics
+    /// If `mid > len`.
+    pub fn split_at(self, mid: usize) -> (RunMut<'a, T>, RunMut<'a, T>) {
+        assert!(mid <= self.len, "split point past the run");
+        let tail = self.ptr.wrapping_offset(mid as isize * self.stride);
+        (
+            RunMut {
+                ptr: self.ptr,
+                len: mid,
+                stride: self.stride,
+                _life: PhantomData,
+            },
+            RunMut {
+                ptr: tail,
+                len: self.len - mid,
+                stride: self.stride,
+                _life: PhantomData,
+            },
+        )
+    }
+
+    /// Re-borrows the run for a shorter lifetime.
+    pub fn reborrow(&mut self) -> RunMut<'_, T> {
+        RunMut {
+            ptr: self.ptr,
+            len: self.len,
+            stride: self.stride,
+            _life: PhantomData,
+        }
+    }
+
+    /// A read-only run over the same elements (the caller has initialised them).
+    pub fn as_run(&self) -> Run<'_, T> {
+        Run {
+            ptr: self.ptr,
+            len: self.len,
+            stride: self.stride,
+            _life: PhantomData,
+        }
+    }
+
     /// A run over a whole mutable slice, stride 1.
     pub fn from_slice(s: &'a mut [T]) -> Self {
         RunMut {
@@ -199,7 +272,7 @@ impl<'a, T> RunMut<'a, T> {
 ///
 /// # Panics
 /// If the lengths differ.
-#[inline]
+#[inline(always)]
 pub fn map_run<T: Copy, U>(src: Run<'_, T>, mut dst: RunMut<'_, U>, mut f: impl FnMut(T) -> U) {
     assert_eq!(src.len, dst.len, "run lengths differ");
     if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
@@ -217,7 +290,7 @@ pub fn map_run<T: Copy, U>(src: Run<'_, T>, mut dst: RunMut<'_, U>, mut f: impl 
 ///
 /// # Panics
 /// If the lengths differ.
-#[inline]
+#[inline(always)]
 pub fn zip_run<A: Copy, B: Copy, U>(
     a: Run<'_, A>,
     b: Run<'_, B>,
@@ -231,10 +304,22 @@ pub fn zip_run<A: Copy, B: Copy, U>(
         }
         return;
     }
-    if let (Some(sa), Some(d)) = (a.as_slice(), dst.as_mut_slice()) {
-        if b.stride == 0 {
-            let y = if b.len > 0 { b.get(0) } else { return };
+    if dst.len == 0 {
+        return;
+    }
+    if let (Some(sa), true) = (a.as_slice(), b.stride == 0) {
+        let y = b.get(0);
+        if let Some(d) = dst.as_mut_slice() {
             for (o, &x) in d.iter_mut().zip(sa) {
+                *o = f(x, y);
+            }
+            return;
+        }
+    }
+    if let (Some(sb), true) = (b.as_slice(), a.stride == 0) {
+        let x = a.get(0);
+        if let Some(d) = dst.as_mut_slice() {
+            for (o, &y) in d.iter_mut().zip(sb) {
                 *o = f(x, y);
             }
             return;
@@ -249,7 +334,7 @@ pub fn zip_run<A: Copy, B: Copy, U>(
 ///
 /// # Panics
 /// If the lengths differ.
-#[inline]
+#[inline(always)]
 pub fn update_run<T: Copy, U: Copy>(
     mut dst: RunMut<'_, U>,
     src: Run<'_, T>,
@@ -268,11 +353,26 @@ pub fn update_run<T: Copy, U: Copy>(
     }
 }
 
+/// `dst[i] = f(dst[i])` for every `i`: an in-place map.
+#[inline(always)]
+pub fn apply_run<T: Copy>(mut dst: RunMut<'_, T>, mut f: impl FnMut(T) -> T) {
+    if let Some(d) = dst.as_mut_slice() {
+        for o in d.iter_mut() {
+            *o = f(*o);
+        }
+        return;
+    }
+    for i in 0..dst.len {
+        let v = f(dst.get(i));
+        dst.set(i, v);
+    }
+}
+
 /// `dst[i] = src[i]`: a strided copy (a `memcpy` when both runs are contiguous).
 ///
 /// # Panics
 /// If the lengths differ.
-#[inline]
+#[inline(always)]
 pub fn copy_run<T: Copy>(src: Run<'_, T>, mut dst: RunMut<'_, T>) {
     assert_eq!(src.len, dst.len, "run lengths differ");
     if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
@@ -282,13 +382,26 @@ pub fn copy_run<T: Copy>(src: Run<'_, T>, mut dst: RunMut<'_, T>) {
     if src.stride == 0 && src.len > 0 {
         return fill_run(dst, src.get(0));
     }
+    if src.stride == -1
+        && src.len > 1
+        && let Some(d) = dst.as_mut_slice()
+    {
+        // SAFETY: a stride -1 run of `len` elements covers ptr-(len-1) ..= ptr, initialised
+        // and unwritten for 'a (Run invariant); `dst` is a distinct exclusive run.
+        let s =
+            unsafe { std::slice::from_raw_parts(src.ptr.offset(1 - src.len as isize), src.len) };
+        for (o, &x) in d.iter_mut().zip(s.iter().rev()) {
+            *o = x;
+        }
+        return;
+    }
     for i in 0..src.len {
         dst.set(i, src.get(i));
     }
 }
 
 /// `dst[i] = value` for every `i`.
-#[inline]
+#[inline(always)]
 pub fn fill_run<T: Copy>(mut dst: RunMut<'_, T>, value: T) {
     if let Some(d) = dst.as_mut_slice() {
         d.fill(value);

@@ -173,7 +173,7 @@ fn dragon4(d: &Decoded, cutoff: Cutoff, cutoff_max: i32, cutoff_min: i32) -> (Ve
     if d.mantissa == 0 {
         return (vec![0], 0);
     }
-    let is_even = d.mantissa % 2 == 0;
+    let is_even = d.mantissa.is_multiple_of(2);
     let mant = Big::from_u64(d.mantissa);
     // value = scaled_value / scale; margins are half the gaps to the neighbouring floats.
     let (mut value, mut scale, mut margin_low) = if d.exponent > 0 {

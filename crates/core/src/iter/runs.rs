@@ -151,3 +151,67 @@ pub(crate) fn copy_into<T: Element>(dst: &mut ArrayViewMut<'_, T>, src: &ArrayVi
         }
     });
 }
+
+/// The runs of `dst` (memory order), collected for a kernel that takes them all at once.
+pub(crate) fn runs_mut<'d, T: Element>(dst: &'d mut ArrayViewMut<'_, T>) -> Vec<RunMut<'d, T>> {
+    let plan = Plan::new(dst.layout.shape(), [dst.layout.strides()], false);
+    let ptr = dst.ptr;
+    let mut out = Vec::with_capacity(plan.run_count());
+    plan.for_each_run(|[o], len, [s]| {
+        // SAFETY: distinct runs of an exclusive view cover disjoint elements (the plan visits
+        // each index once and the mutable view never repeats addresses); borrowed for 'd.
+        out.push(unsafe { RunMut::from_raw(ptr.wrapping_offset(o), len, s) })
+    });
+    out
+}
+
+/// The paired runs of `dst` and `src` (same shape), collected.
+pub(crate) fn runs_mut_1<'d, U: Element, T: Element>(
+    dst: &'d mut ArrayViewMut<'_, U>,
+    src: &ArrayView<'d, T>,
+) -> Vec<(RunMut<'d, U>, Run<'d, T>)> {
+    debug_assert_eq!(dst.layout.shape(), src.layout.shape());
+    let plan = Plan::new(
+        dst.layout.shape(),
+        [dst.layout.strides(), src.layout.strides()],
+        false,
+    );
+    let (dp, sp) = (dst.ptr, src.ptr);
+    let mut out = Vec::with_capacity(plan.run_count());
+    plan.for_each_run(|[od, os], len, [sd, ss]| {
+        // SAFETY: as in `runs_mut` for `dst`; `src` is a distinct, read-only borrow.
+        out.push(unsafe {
+            (
+                RunMut::from_raw(dp.wrapping_offset(od), len, sd),
+                Run::from_raw(sp.wrapping_offset(os), len, ss),
+            )
+        })
+    });
+    out
+}
+
+/// The paired runs of `dst`, `a` and `b` (same shape), collected.
+pub(crate) fn runs_mut_2<'d, U: Element, A: Element, B: Element>(
+    dst: &'d mut ArrayViewMut<'_, U>,
+    a: &ArrayView<'d, A>,
+    b: &ArrayView<'d, B>,
+) -> Vec<(RunMut<'d, U>, Run<'d, A>, Run<'d, B>)> {
+    let plan = Plan::new(
+        dst.layout.shape(),
+        [dst.layout.strides(), a.layout.strides(), b.layout.strides()],
+        false,
+    );
+    let (dp, ap, bp) = (dst.ptr, a.ptr, b.ptr);
+    let mut out = Vec::with_capacity(plan.run_count());
+    plan.for_each_run(|[od, oa, ob], len, [sd, sa, sb]| {
+        // SAFETY: as in `runs_mut_1`, for two inputs.
+        out.push(unsafe {
+            (
+                RunMut::from_raw(dp.wrapping_offset(od), len, sd),
+                Run::from_raw(ap.wrapping_offset(oa), len, sa),
+                Run::from_raw(bp.wrapping_offset(ob), len, sb),
+            )
+        })
+    });
+    out
+}
