@@ -6,3 +6,4 @@
 pub mod npy;
 pub mod strategies;
 pub mod ulp;
+pub mod umath;
