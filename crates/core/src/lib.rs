@@ -23,11 +23,14 @@ pub mod create;
 pub mod element;
 pub mod elementwise;
 pub mod error;
+pub mod fancy;
 pub mod fmt;
+pub(crate) mod gather;
 pub mod iter;
 pub mod join;
 pub mod layout;
 pub mod manip;
+pub mod mask;
 pub mod matrix;
 pub mod pad;
 pub mod ranges;
@@ -46,6 +49,7 @@ pub use create::{
 };
 pub use element::{DType, Element};
 pub use error::{NdError, NdResult};
+pub use fancy::{IndexInt, Indices, put, take};
 pub use fmt::{array_repr, array_str};
 pub use join::{
     atleast_1d, atleast_2d, atleast_3d, column_stack, concatenate, concatenate_flat, dstack,
@@ -53,6 +57,7 @@ pub use join::{
 };
 pub use layout::{Layout, Order};
 pub use manip::{Repeats, flip, fliplr, flipud, repeat, roll, roll_axes, tile};
+pub use mask::{argwhere, compress, flatnonzero, nonzero};
 pub use matrix::{
     Indexing, diag, diagonal, diagonal_axes, eye, identity, meshgrid, tri, tril, triu,
 };
