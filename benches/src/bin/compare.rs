@@ -4,6 +4,7 @@
 //! `cargo run --release -p numerust-benches --bin compare -- --out FILE [--filter S] [--quick] [--list]`
 
 use numerust::prelude::*;
+use numerust::{arange, concatenate, linspace, vstack};
 use numerust_benches::Suite;
 
 const N7: usize = 10_000_000;
@@ -54,6 +55,22 @@ fn random_array(shape: &[usize], seed: u64) -> NdArray<f64> {
 }
 
 fn creation(s: &mut Suite) {
+    s.run(
+        "creation",
+        "arange",
+        "f64",
+        "10000000",
+        || (),
+        |_| arange::<f64>(N7 as f64).unwrap(),
+    );
+    s.run(
+        "creation",
+        "linspace(0,1)",
+        "f64",
+        "10000000",
+        || (),
+        |_| linspace(0.0f64, 1.0, N7, true).unwrap(),
+    );
     s.run(
         "creation",
         "zeros",
@@ -187,6 +204,28 @@ fn strided(s: &mut Suite) {
 }
 
 fn manip(s: &mut Suite) {
+    let pq = || {
+        (
+            random_array(&[5000, 1000], 11),
+            random_array(&[5000, 1000], 12),
+        )
+    };
+    s.run(
+        "manip",
+        "concatenate 2x(5000,1000)",
+        "f64",
+        "2x5000x1000",
+        pq,
+        |(p, q)| concatenate(&[p, q], 0).unwrap(),
+    );
+    s.run(
+        "manip",
+        "vstack 2x(5000,1000)",
+        "f64",
+        "2x5000x1000",
+        pq,
+        |(p, q)| vstack(&[p, q]).unwrap(),
+    );
     s.run(
         "manip",
         "ascontiguousarray(a.T)",

@@ -385,25 +385,13 @@ pub fn logspace<T: LinspaceFloat>(
     Ok(y)
 }
 
-/// Elements per thread below which [`pow_in_place`] stays on one thread (about 1 ms of
-/// scalar `pow` calls).
-const POW_CHUNK: usize = 1 << 17;
-
-/// `x = base ** x` for every element. The C library's `pow` does not vectorise, so large
-/// inputs are split over scoped threads in fixed, disjoint chunks: each element is computed
-/// the same way on any thread, so the bits never depend on the thread count.
-// TODO(kernels): call the vector `power` kernel once numerust-kernels has one.
+/// `x = base ** x` for every element, through the kernels' threaded in-place driver (the C
+/// library's `pow` does not vectorise; threads split at fixed chunk boundaries, so the bits
+/// never depend on the thread count).
+// TODO(kernels): a vector `power` kernel will replace the per-element `pow`.
 fn pow_in_place<T: LinspaceFloat>(out: &mut [T], base: T) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || out.len() < 2 * POW_CHUNK {
-        out.iter_mut().for_each(|x| *x = base.pow(*x));
-        return;
-    }
-    let chunk = out.len().div_ceil(threads).max(POW_CHUNK);
-    std::thread::scope(|scope| {
-        for part in out.chunks_mut(chunk) {
-            scope.spawn(move || part.iter_mut().for_each(|x| *x = base.pow(*x)));
-        }
+    numerust_kernels::dispatch::apply(numerust_kernels::RunMut::from_slice(out), &move |x: T| {
+        base.pow(x)
     });
 }
 

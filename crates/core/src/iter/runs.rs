@@ -113,16 +113,20 @@ pub(crate) fn copy_into<T: Element>(dst: &mut ArrayViewMut<'_, T>, src: &ArrayVi
         && dims[n - 2] >= TILE;
     let (dp, sp) = (dst.ptr, src.ptr);
     if !transposing {
+        // Large copies go through the threaded driver (fixed chunks): with fresh output
+        // pages, the page faults and the copy both spread over the cores.
+        let total = dst.layout.size();
+        let mut runs = Vec::with_capacity(plan.run_count());
         plan.for_each_run(|[od, os], len, [sd, ss]| {
-            // SAFETY: as in `for_each_run_mut_1`.
-            let (d, s) = unsafe {
+            // SAFETY: as in `for_each_run_mut_1`; distinct runs of `dst` are disjoint.
+            runs.push(unsafe {
                 (
-                    RunMut::from_raw(dp.wrapping_offset(od), len, sd),
                     Run::from_raw(sp.wrapping_offset(os), len, ss),
+                    RunMut::from_raw(dp.wrapping_offset(od), len, sd),
                 )
-            };
-            numerust_kernels::run::copy_run(s, d);
+            });
         });
+        numerust_kernels::dispatch::map_many(runs, total, &|x: T| x);
         return;
     }
     let (rows, cols) = (dims[n - 2], dims[n - 1]);
