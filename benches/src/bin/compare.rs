@@ -33,6 +33,7 @@ fn main() {
     creation(&mut s);
     binary(&mut s);
     strided(&mut s);
+    index(&mut s);
     manip(&mut s);
 }
 
@@ -200,6 +201,29 @@ fn strided(s: &mut Suite) {
         "10000000",
         || random_array(&[N7], 7),
         |a| &a.slice(s![..;2]) * 2.0,
+    );
+}
+
+fn index(s: &mut Suite) {
+    // Built through `mapv` so the arrays live in huge-page buffers, as NumPy's do.
+    let a7 = || random_array(&[N7], 7).mapv(|x| x);
+    s.run("index", "a[a>0.5]", "f64", "10000000", a7, |a| {
+        a.mask(&a.mapv(|x| x > 0.5)).unwrap()
+    });
+    let gather = || {
+        let idx: Vec<i64> = random_vec(1_000_000, 9)
+            .into_iter()
+            .map(|u| (u * N7 as f64) as i64)
+            .collect();
+        (random_array(&[N7], 7).mapv(|x| x), idx)
+    };
+    s.run(
+        "index",
+        "a[idx] (1e6 of 1e7)",
+        "f64",
+        "1000000",
+        gather,
+        |(a, idx)| a.take(idx, None).unwrap(),
     );
 }
 
