@@ -6,6 +6,12 @@
 //! writes, and transparent huge pages cut page faults 512-fold when the result is written.
 //! Elsewhere (other systems, Miri) they come from a `Vec<T>` too.
 //!
+//! Mapped buffers are recycled: when one is dropped it goes to a small process-wide cache
+//! (at most [`CACHE_BYTES`] in all, oldest evicted first; `NUMERUST_BUFFER_CACHE_MB` sets the
+//! cap, 0 disables it), and [`Buffer::for_overwrite`] of the same rounded size takes it back
+//! instead of mapping and faulting in fresh pages — what glibc's heap does for NumPy's
+//! allocations under 32 MiB, extended to larger ones. Zeroed buffers always map fresh pages.
+//!
 //! INVARIANT of [`Buffer`]: `ptr` points at `len` initialised, aligned `T` inside one live
 //! allocation that the buffer alone frees, and `len * size_of::<T>()` fits `isize`.
 //! Sharing is the caller's business: arrays hold `Arc<Buffer<T>>` and write only through a
@@ -19,6 +25,56 @@ pub const HUGE_PAGE_BYTES: usize = 4 << 20;
 
 #[cfg(all(target_os = "linux", not(miri)))]
 const HUGE_PAGE_ALIGN: usize = 2 << 20;
+
+/// Default cap on the bytes of recycled mappings kept for reuse.
+pub const CACHE_BYTES: usize = 256 << 20;
+
+/// Freed mappings kept for reuse: (rounded byte size, address), oldest first.
+#[cfg(all(target_os = "linux", not(miri)))]
+static CACHE: std::sync::Mutex<Vec<(usize, usize)>> = std::sync::Mutex::new(Vec::new());
+
+#[cfg(all(target_os = "linux", not(miri)))]
+fn cache_cap() -> usize {
+    static CAP: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CAP.get_or_init(|| {
+        std::env::var("NUMERUST_BUFFER_CACHE_MB")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .map_or(CACHE_BYTES, |mb| mb.saturating_mul(1 << 20))
+    })
+}
+
+/// Takes a cached mapping of exactly `rounded` bytes, if one is kept.
+#[cfg(all(target_os = "linux", not(miri)))]
+fn cache_take(rounded: usize) -> Option<usize> {
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let i = cache.iter().rposition(|&(b, _)| b == rounded)?;
+    Some(cache.remove(i).1)
+}
+
+/// Keeps a freed mapping for reuse, or unmaps it (and whatever the cap evicts).
+#[cfg(all(target_os = "linux", not(miri)))]
+fn cache_put(rounded: usize, addr: usize) {
+    let cap = cache_cap();
+    let mut evicted = Vec::new();
+    if rounded <= cap {
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        let mut total: usize = cache.iter().map(|&(b, _)| b).sum();
+        while total + rounded > cap && !cache.is_empty() {
+            let old = cache.remove(0);
+            total -= old.0;
+            evicted.push(old);
+        }
+        cache.push((rounded, addr));
+    } else {
+        evicted.push((rounded, addr));
+    }
+    for (bytes, addr) in evicted {
+        // SAFETY: each entry is a whole mapping this module made and no Buffer owns any
+        // more (it was dropped into the cache or is being dropped now).
+        unsafe { libc::munmap(addr as *mut libc::c_void, bytes) };
+    }
+}
 
 enum Origin {
     /// Rebuild with `Vec::from_raw_parts(ptr, len, cap)` to free.
@@ -62,6 +118,33 @@ impl<T: bytemuck::Zeroable + Copy> Buffer<T> {
         }
         let _ = bytes;
         Ok(Self::from_vec(vec![T::zeroed(); len]))
+    }
+
+    /// `len` elements whose values are unspecified but valid, for callers that overwrite
+    /// every element: large buffers of types where any bit pattern is valid may be recycled
+    /// mappings holding old data; everything else is zeroed.
+    ///
+    /// # Errors
+    /// As [`Buffer::zeroed`].
+    pub fn for_overwrite(len: usize) -> NdResult<Self>
+    where
+        T: crate::element::Element,
+    {
+        let bytes = byte_size::<T>(len)?;
+        #[cfg(all(target_os = "linux", not(miri)))]
+        if T::ANY_BIT_PATTERN && bytes >= HUGE_PAGE_BYTES {
+            let rounded = bytes.div_ceil(HUGE_PAGE_ALIGN) * HUGE_PAGE_ALIGN;
+            if let Some(addr) = cache_take(rounded) {
+                return Ok(Buffer {
+                    // SAFETY: a cached mapping's address is non-null.
+                    ptr: unsafe { NonNull::new_unchecked(addr as *mut T) },
+                    len,
+                    origin: Origin::Mapped { bytes: rounded },
+                });
+            }
+        }
+        let _ = bytes;
+        Self::zeroed(len)
     }
 
     /// A buffer whose contents are written by `init`, which receives it zeroed.
@@ -183,8 +266,11 @@ impl<T> Drop for Buffer<T> {
             }
             #[cfg(all(target_os = "linux", not(miri)))]
             Origin::Mapped { bytes } => {
-                // SAFETY: exactly the range kept in `mapped`; elements are Copy (no drop).
-                unsafe { libc::munmap(self.ptr.as_ptr() as *mut libc::c_void, bytes) };
+                // Elements are Copy (no drop); the mapping goes back to the cache. Every bit
+                // pattern left in it is a valid value of the types that may reuse it
+                // (`for_overwrite` hands mappings only to `ANY_BIT_PATTERN` types; bool
+                // buffers hold 0/1 bytes, valid for every type).
+                cache_put(bytes, self.ptr.as_ptr() as usize);
             }
         }
     }
@@ -208,6 +294,27 @@ mod tests {
         }
         big.as_mut_slice()[n - 1] = 3.0;
         assert_eq!(big.as_slice()[n - 1], 3.0);
+    }
+
+    #[test]
+    fn recycled_mappings_are_reused_for_overwrite() {
+        let n = if cfg!(miri) { 64 } else { 1 << 20 };
+        let mut first = Buffer::<f64>::for_overwrite(n).unwrap();
+        first.as_mut_slice().fill(7.0);
+        let addr = first.as_ptr() as usize;
+        drop(first);
+        let second = Buffer::<f64>::for_overwrite(n).unwrap();
+        if cfg!(all(target_os = "linux", not(miri))) {
+            // Another test thread may have taken it first; when we got it, it kept its data.
+            if second.as_ptr() as usize == addr {
+                assert!(second.as_slice().iter().all(|&x| x == 7.0));
+            }
+        }
+        // Zeroed buffers never come from the cache.
+        let z = Buffer::<f64>::zeroed(n).unwrap();
+        assert!(z.as_slice().iter().all(|&x| x == 0.0));
+        let b = Buffer::<bool>::for_overwrite(8 << 20).unwrap();
+        assert!(b.as_slice().iter().all(|&x| !x));
     }
 
     #[test]

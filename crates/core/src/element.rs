@@ -103,6 +103,9 @@ pub trait Element:
 {
     /// The dtype tag of this type.
     const DTYPE: DType;
+    /// Whether every bit pattern is a valid value (all but `bool`): such buffers may be
+    /// recycled without zeroing before they are overwritten.
+    const ANY_BIT_PATTERN: bool = true;
     /// The zero of the type (`false` for bool).
     fn zero() -> Self {
         Self::default()
@@ -121,8 +124,16 @@ macro_rules! impl_element {
     )*};
 }
 
+impl sealed::Sealed for bool {}
+impl Element for bool {
+    const DTYPE: DType = DType::Bool;
+    const ANY_BIT_PATTERN: bool = false;
+    fn one() -> Self {
+        true
+    }
+}
+
 impl_element! {
-    bool => Bool, true;
     i8 => Int8, 1;
     i16 => Int16, 1;
     i32 => Int32, 1;

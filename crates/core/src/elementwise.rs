@@ -15,7 +15,24 @@ use crate::layout::{Layout, Order};
 use crate::view::{ArrayView, ArrayViewMut};
 use numerust_kernels::run::{fill_run, map_run, update_run, zip_run};
 
-/// A new contiguous array of `shape` in `order`, its elements written by `fill`.
+/// A new contiguous array of `shape` in `order` whose every element `fill` writes: the
+/// buffer may be a recycled one holding old values (see `Buffer::for_overwrite`).
+///
+/// # Errors
+/// `ShapeOverflow` when the shape is too large.
+pub(crate) fn build_overwrite<U: Element>(
+    shape: &[usize],
+    order: Order,
+    fill: impl FnOnce(&mut ArrayViewMut<'_, U>),
+) -> NdResult<NdArray<U>> {
+    let layout = Layout::contiguous(shape, order)?;
+    let buf = Buffer::<U>::for_overwrite(layout.size())?;
+    let mut out = NdArray::from_buffer(buf, layout)?;
+    fill(&mut out.view_mut());
+    Ok(out)
+}
+
+/// A new contiguous array of `shape` in `order`, zeroed, then given to `fill`.
 ///
 /// # Errors
 /// `ShapeOverflow` when the shape is too large.
@@ -41,7 +58,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
 
     /// An owned copy in the given memory order (NumPy: `a.copy(order=...)`).
     pub fn to_owned_order(&self, order: Order) -> NdArray<T> {
-        build(self.shape(), order, |dst| copy_into(dst, self))
+        build_overwrite(self.shape(), order, |dst| copy_into(dst, self))
             .expect("a view's shape was checked when it was made")
     }
 
@@ -66,7 +83,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
     /// A new array of `f(x)` for every element.
     pub fn mapv<U: Element>(&self, f: impl FnMut(T) -> U) -> NdArray<U> {
         let mut f = f;
-        build(self.shape(), self.layout.preferred_order(), |dst| {
+        build_overwrite(self.shape(), self.layout.preferred_order(), |dst| {
             for_each_run_mut_1(dst, self, |d, s| map_run(s, d, &mut f));
         })
         .expect("a view's shape was checked when it was made")
@@ -86,7 +103,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
         let a = self.with_layout(0, broadcast_layout(&self.layout, &shape)?);
         let b = other.with_layout(0, broadcast_layout(&other.layout, &shape)?);
         let mut f = f;
-        build(&shape, Order::C, |dst| {
+        build_overwrite(&shape, Order::C, |dst| {
             for_each_run_mut_2(dst, &a, &b, |d, x, y| zip_run(x, y, d, &mut f));
         })
     }

@@ -9,7 +9,7 @@
 
 use crate::array::{AsView, NdArray};
 use crate::element::Element;
-use crate::elementwise::build;
+use crate::elementwise::build_overwrite;
 use crate::error::{NdError, NdResult};
 use crate::layout::{Layout, Order, checked_size, normalize_axis};
 use crate::view::{ArrayView, ArrayViewMut};
@@ -58,7 +58,7 @@ pub fn concatenate_flat<T: Element>(arrays: &[impl AsView<T>]) -> NdResult<NdArr
     for v in &views {
         total = total.checked_add(v.size()).ok_or(NdError::ShapeOverflow)?;
     }
-    build(&[total], Order::C, |dst| {
+    build_overwrite(&[total], Order::C, |dst| {
         let mut start = 0;
         for v in &views {
             let n = v.size();
@@ -310,7 +310,7 @@ pub(crate) fn concat_views<T: Element>(
             .ok_or(NdError::ShapeOverflow)?;
     }
     checked_size(&shape)?;
-    build(&shape, output_order(views), |dst| {
+    build_overwrite(&shape, output_order(views), |dst| {
         let mut start = 0usize;
         for v in views {
             let len = v.shape()[axis];

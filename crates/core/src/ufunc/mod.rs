@@ -13,7 +13,7 @@ pub mod ops;
 use crate::array::{AsView, NdArray};
 use crate::broadcast::{broadcast_layout, broadcast_shape_pair};
 use crate::element::Element;
-use crate::elementwise::build;
+use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
 use crate::iter::runs::{runs_mut_1, runs_mut_2};
 use crate::layout::{Layout, Order};
@@ -37,7 +37,7 @@ pub fn map_unary<T: Element, U: Element>(
     f: impl Fn(T) -> U + Sync,
 ) -> NdArray<U> {
     let a = a.as_view();
-    build(a.shape(), k_order(&[a.layout()]), |dst| {
+    build_overwrite(a.shape(), k_order(&[a.layout()]), |dst| {
         let total = dst.size();
         dispatch::map_many(
             runs_mut_1(dst, &a)
@@ -98,7 +98,7 @@ pub fn map_binary<A: Element, B: Element, U: Element>(
     let (a, b) = (a.as_view(), b.as_view());
     let (a, b) = broadcast_pair(&a, &b)?;
     let order = k_order(&[a.layout(), b.layout()]);
-    build(a.shape(), order, |dst| {
+    build_overwrite(a.shape(), order, |dst| {
         let total = dst.size();
         let runs = runs_mut_2(dst, &a, &b)
             .into_iter()
