@@ -128,7 +128,7 @@ mod tests {
         assert_eq!(broadcast_shape_pair(&[0, 1], &[1, 5]).unwrap(), vec![0, 5]);
         assert_eq!(
             broadcast_shape_pair(&[2, 3], &[4]).unwrap_err().to_string(),
-            "operands could not be broadcast together with shapes (2,3) (4,)"
+            "operands could not be broadcast together with shapes (2,3) (4,) "
         );
         assert_eq!(
             broadcast_shapes(&[&[1, 3], &[4, 1], &[3]]).unwrap(),

@@ -91,15 +91,25 @@ pub fn shape_str<T: fmt::Display>(shape: &[T]) -> String {
     }
 }
 
-/// Formats a shape with spaces, as NumPy's reshape message does: `(2, 3)`.
-fn shape_str_spaced<T: fmt::Display>(shape: &[T]) -> String {
-    match shape {
-        [] => "()".to_string(),
-        [one] => format!("({one},)"),
-        _ => {
-            let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-            format!("({})", parts.join(", "))
+/// Formats a requested reshape the way NumPy's `convert_shape_to_string` does: leading `-1`s
+/// are dropped, later ones print as `newaxis`, and only a one-entry spec gets a trailing comma
+/// (`(4,)`, `(4,newaxis)`, and `(4)` for `(-1, 4)`).
+fn reshape_spec_str(spec: &[isize]) -> String {
+    let Some(first) = spec.iter().position(|&d| d >= 0) else {
+        return "()".to_string();
+    };
+    let mut s = spec[first].to_string();
+    for &d in &spec[first + 1..] {
+        if d < 0 {
+            s.push_str(",newaxis");
+        } else {
+            s.push_str(&format!(",{d}"));
         }
+    }
+    if spec.len() == 1 {
+        format!("({s},)")
+    } else {
+        format!("({s})")
     }
 }
 
@@ -108,7 +118,7 @@ impl fmt::Display for NdError {
         match self {
             NdError::Broadcast { lhs, rhs } => write!(
                 f,
-                "operands could not be broadcast together with shapes {} {}",
+                "operands could not be broadcast together with shapes {} {} ",
                 shape_str(lhs),
                 shape_str(rhs)
             ),
@@ -122,7 +132,7 @@ impl fmt::Display for NdError {
             NdError::Reshape { size, shape } => write!(
                 f,
                 "cannot reshape array of size {size} into shape {}",
-                shape_str_spaced(shape)
+                reshape_spec_str(shape)
             ),
             NdError::InvalidShape(msg) => f.write_str(msg),
             NdError::IndexOutOfBounds { index, axis, len } => {
@@ -163,9 +173,10 @@ mod tests {
             lhs: vec![2, 3],
             rhs: vec![4],
         };
+        // NumPy's text ends with a space.
         assert_eq!(
             e.to_string(),
-            "operands could not be broadcast together with shapes (2,3) (4,)"
+            "operands could not be broadcast together with shapes (2,3) (4,) "
         );
         let e = NdError::Reshape {
             size: 6,
@@ -181,7 +192,23 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "cannot reshape array of size 6 into shape (4, -1)"
+            "cannot reshape array of size 6 into shape (4,newaxis)"
+        );
+        let e = NdError::Reshape {
+            size: 6,
+            shape: vec![-1, 4],
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot reshape array of size 6 into shape (4)"
+        );
+        let e = NdError::Reshape {
+            size: 6,
+            shape: vec![5, 5],
+        };
+        assert_eq!(
+            e.to_string(),
+            "cannot reshape array of size 6 into shape (5,5)"
         );
         let e = NdError::IndexOutOfBounds {
             index: 5,

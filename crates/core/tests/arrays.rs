@@ -143,7 +143,7 @@ fn errors_carry_numpy_messages() {
     let c = iota(&[4]);
     assert_eq!(
         b.zip_with(&c, |x, y| x + y).err().unwrap().to_string(),
-        "operands could not be broadcast together with shapes (2,3) (4,)"
+        "operands could not be broadcast together with shapes (2,3) (4,) "
     );
     assert!(b.try_slice(s![.., 7]).is_err());
 }
