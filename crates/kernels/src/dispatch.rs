@@ -186,6 +186,57 @@ pub fn apply_many<T: Copy + Send>(
     }
 }
 
+#[inline(always)]
+fn map_collect_body<T: Copy, U>(src: &[T], f: &impl Fn(T) -> U) -> Vec<U> {
+    src.iter().map(|&x| f(x)).collect()
+}
+
+#[inline(always)]
+fn zip_collect_body<A: Copy, B: Copy, U>(a: &[A], b: &[B], f: &impl Fn(A, B) -> U) -> Vec<U> {
+    a.iter().zip(b).map(|(&x, &y)| f(x, y)).collect()
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn map_collect_avx2<T: Copy, U>(src: &[T], f: &impl Fn(T) -> U) -> Vec<U> {
+    map_collect_body(src, f)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn zip_collect_avx2<A: Copy, B: Copy, U>(
+    a: &[A],
+    b: &[B],
+    f: &impl Fn(A, B) -> U,
+) -> Vec<U> {
+    zip_collect_body(a, b, f)
+}
+
+/// `f(x)` for each element of a small contiguous input, collected into a new `Vec` on this
+/// thread (no zeroing pass, no plan): the fast path for in-cache sizes.
+pub fn map_collect<T: Copy, U>(src: &[T], f: &impl Fn(T) -> U) -> Vec<U> {
+    match level() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+        Level::Avx2 => unsafe { map_collect_avx2(src, f) },
+        _ => map_collect_body(src, f),
+    }
+}
+
+/// `f(x, y)` pairwise over two small contiguous inputs of one length, collected.
+///
+/// # Panics
+/// If the lengths differ.
+pub fn zip_collect<A: Copy, B: Copy, U>(a: &[A], b: &[B], f: &impl Fn(A, B) -> U) -> Vec<U> {
+    assert_eq!(a.len(), b.len(), "input lengths differ");
+    match level() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+        Level::Avx2 => unsafe { zip_collect_avx2(a, b, f) },
+        _ => zip_collect_body(a, b, f),
+    }
+}
+
 /// Split point of a threaded run of `len`: the middle, rounded down to a chunk multiple.
 fn split_point(len: usize) -> usize {
     (len / 2 / PAR_CHUNK).max(1) * PAR_CHUNK

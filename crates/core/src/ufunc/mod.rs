@@ -20,6 +20,13 @@ use crate::layout::{Layout, Order};
 use crate::view::{ArrayView, ArrayViewMut};
 use numerust_kernels::dispatch;
 
+/// Contiguous outputs below the huge-page size that one thread will compute anyway are
+/// collected into a plain `Vec` (no zeroing pass, no plan).
+fn is_small<U>(len: usize) -> bool {
+    len.saturating_mul(std::mem::size_of::<U>()) < crate::buffer::HUGE_PAGE_BYTES
+        && !dispatch::wants_threads(len)
+}
+
 fn k_order(layouts: &[&Layout]) -> Order {
     if layouts
         .iter()
@@ -96,6 +103,13 @@ pub fn map_binary<A: Element, B: Element, U: Element>(
     f: impl Fn(A, B) -> U + Sync,
 ) -> NdResult<NdArray<U>> {
     let (a, b) = (a.as_view(), b.as_view());
+    if a.shape() == b.shape()
+        && let (Some(x), Some(y)) = (a.as_slice(), b.as_slice())
+        && is_small::<U>(x.len())
+    {
+        let v = dispatch::zip_collect(x, y, &f);
+        return NdArray::from_shape_vec(a.shape(), v);
+    }
     let (a, b) = broadcast_pair(&a, &b)?;
     let order = k_order(&[a.layout(), b.layout()]);
     build_overwrite(a.shape(), order, |dst| {
