@@ -8,7 +8,13 @@
 //! every input is F-contiguous (and not C), else C.
 
 pub mod arith;
+pub mod classify;
+pub mod compare;
+pub mod logical;
 pub mod ops;
+pub mod rounding;
+pub mod select;
+pub mod simple;
 
 use crate::array::{AsView, NdArray};
 use crate::broadcast::{broadcast_layout, broadcast_shape_pair};
