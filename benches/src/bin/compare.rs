@@ -35,6 +35,7 @@ fn main() {
     strided(&mut s);
     index(&mut s);
     manip(&mut s);
+    simple_ufuncs(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -258,4 +259,23 @@ fn manip(s: &mut Suite) {
         || random_array(&[2000, 2000], 1),
         |m| m.t().as_standard_layout(),
     );
+}
+
+/// Rows of the simple ufuncs (abs, square, sqrt) and `where`, built as numpy_bench.py builds them.
+fn simple_ufuncs(s: &mut Suite) {
+    use numerust::ufunc::select::where_;
+    use numerust::ufunc::simple::{abs, sqrt, square};
+    const N6: usize = 1_000_000;
+    // numpy_bench: x = rng.random(N6) * 10 + 0.01; xs = rng.random(N6) * 20 - 10.
+    let x = || random_array(&[N6], 11).mapv(|u| u * 10.0 + 0.01);
+    let xs = || random_array(&[N6], 12).mapv(|u| u * 20.0 - 10.0);
+    s.run("unary", "sqrt", "f64", "1000000", x, sqrt);
+    s.run("unary", "abs", "f64", "1000000", xs, abs);
+    s.run("unary", "x**2", "f64", "1000000", xs, square);
+    let x32 = || x().astype::<f32>();
+    s.run("unary", "sqrt", "f32", "1000000", x32, sqrt);
+    let a7 = || random_array(&[N7], 7).mapv(|x| x);
+    s.run("index", "where(a>0.5,a,0)", "f64", "10000000", a7, |a| {
+        where_(&a.gt_scalar(0.5), a, &NdArray::from_elem_0d(0.0)).unwrap()
+    });
 }
