@@ -13,8 +13,8 @@ use numerust_core::ufunc::logical::{
 use numerust_core::ufunc::rounding::{ceil, floor, rint, round, trunc};
 use numerust_core::ufunc::select::{select, where_, where_into};
 use numerust_core::ufunc::simple::{
-    Real, RealFloat, abs, copysign, deg2rad, fmax, fmin, maximum, minimum, rad2deg, reciprocal,
-    sign, sqrt, square,
+    Real, RealFloat, abs, copysign, deg2rad, fmax, fmin, hypot, maximum, minimum, rad2deg,
+    reciprocal, sign, sqrt, square,
 };
 use numerust_core::{Element, NdArray, NdError, NdResult, s};
 use numerust_testutil::npy::{NpyArray, NpyData, load_reference};
@@ -91,6 +91,7 @@ fn float_binary<T: RealFloat>() -> Vec<(&'static str, Binary<T, T>)> {
         ("fmax", fmax),
         ("fmin", fmin),
         ("copysign", copysign),
+        ("hypot", hypot),
     ]
 }
 
@@ -149,6 +150,10 @@ fn float_suite<T: RealFloat + Into<f64>>(dt: &str, conv: fn(f64) -> T) {
         let key = format!("{dt}_{name}_grid");
         check_bool(&key, &f(&a, &b).unwrap(), &r[&key]);
     }
+    let hx = NdArray::from_vec(r["hx"].f64s().into_iter().map(conv).collect());
+    let hy = NdArray::from_vec(r["hy"].f64s().into_iter().map(conv).collect());
+    let key = format!("{dt}_hypot_random");
+    check_float(&key, &hypot(&hx, &hy).unwrap(), &r[&key]);
     let n = g.len();
     let gx = NdArray::from_vec(g.clone());
     let cube = clip(
@@ -371,6 +376,19 @@ fn errors_and_into_forms() {
     assert_eq!(flags.to_vec(), vec![false, true, true]);
     let mut small = NdArray::from_vec(vec![0.0; 2]);
     assert!(where_into(&a.gt_scalar(1.0), &a, &a, &mut small.view_mut()).is_err());
+    // operators
+    let m = &a.gt_scalar(1.0) & &a.lt_scalar(3.0);
+    assert_eq!(m.to_vec(), vec![false, true, false]);
+    assert_eq!((!&m).to_vec(), vec![true, false, true]);
+    assert_eq!(
+        (&m | &a.view().equal_scalar(1.0)).to_vec(),
+        vec![true, true, false]
+    );
+    let i = NdArray::from_vec(vec![0b1100u8, 0b1010]);
+    assert_eq!((&i ^ &i.view()).to_vec(), vec![0, 0]);
+    assert_eq!((!i).to_vec(), vec![0b1111_0011, 0b1111_0101]);
+    let bad = std::panic::catch_unwind(|| &a.gt_scalar(0.0) & &b.gt_scalar(0.0));
+    assert!(bad.is_err());
     // methods
     assert_eq!(
         a.lt(&b.slice(s![..1])).unwrap().to_vec(),

@@ -8,7 +8,7 @@ import numpy as np
 
 UNARY = ["abs", "sign", "sqrt", "square", "reciprocal", "floor", "ceil", "trunc", "rint",
          "deg2rad", "rad2deg", "isnan", "isinf", "isfinite", "signbit", "nan_to_num"]
-BINARY = ["maximum", "minimum", "fmax", "fmin", "copysign", "equal", "not_equal", "less",
+BINARY = ["maximum", "minimum", "fmax", "fmin", "copysign", "hypot", "equal", "not_equal", "less",
           "less_equal", "greater", "greater_equal", "logical_and", "logical_or", "logical_xor"]
 DECIMALS = [-3, -1, 0, 1, 2, 3, 9, 12]
 
@@ -33,7 +33,7 @@ def cases():
             out[f"{dt}_nan_to_num_opts"] = np.nan_to_num(x, nan=-1.0, posinf=9.0)
             out[f"{dt}_clip_scalar"] = np.clip(x, npdt(-1.0), npdt(2.0))
             out[f"{dt}_clip_scalar_zero"] = np.clip(x, npdt(-0.0), npdt(0.0))
-        g = np.array([-np.inf, -1.5, -0.0, 0.0, 1.5, np.nan, np.inf, 2.0])
+        g = np.array([-np.inf, -1.5, -0.0, 0.0, 1.5, np.nan, np.inf, 2.0, 1e300, 3e-310, -4.0])
         out["g"] = g
         A, B = np.meshgrid(g, g, indexing="ij")
         for dt, npdt in (("f64", np.float64), ("f32", np.float32)):
@@ -44,6 +44,11 @@ def cases():
             gx = g.astype(npdt)
             out[f"{dt}_clip_cube"] = np.clip(gx[:, None, None], gx[None, :, None],
                                              gx[None, None, :] * np.ones((1, 1, 1), npdt))
+        hx = rng.standard_normal(300) * np.exp(rng.uniform(-30, 30, 300))
+        hy = rng.standard_normal(300) * np.exp(rng.uniform(-30, 30, 300))
+        out["hx"], out["hy"] = hx, hy
+        out["f64_hypot_random"] = np.hypot(hx, hy)
+        out["f32_hypot_random"] = np.hypot(hx.astype(np.float32), hy.astype(np.float32))
         # integers
         i8 = np.array([-128, -7, -2, -1, 0, 1, 2, 7, 100, 127], dtype=np.int8)
         u8 = np.array([0, 1, 2, 7, 128, 200, 255], dtype=np.uint8)

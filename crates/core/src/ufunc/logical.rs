@@ -9,13 +9,17 @@
 //!   the bit width gives 0 for `left_shift`, and 0 (or -1 for a negative signed value) for
 //!   `right_shift`; `right_shift` of a signed value is arithmetic. Within range, left shifts
 //!   wrap (`left_shift(1i8, 7) == -128`).
+//! - Operators: `&a & &b`, `&a | &b`, `&a ^ &b` and `!&a` on arrays and views of `bool` and
+//!   integers (NumPy's `&`, `|`, `^`, `~`), e.g. `&a.gt_scalar(0.0) & &a.lt_scalar(1.0)`.
+//!   They broadcast and panic with NumPy's message when shapes do not; the functions above
+//!   are the fallible forms.
 
 use super::simple::{binary_ufunc, unary_ufunc};
 use super::{map_binary, map_binary_into, map_unary, map_unary_into};
 use crate::array::{AsView, NdArray};
 use crate::element::Element;
 use crate::error::NdResult;
-use crate::view::ArrayViewMut;
+use crate::view::{ArrayView, ArrayViewMut, fail};
 use std::ops::{BitAnd, BitOr, BitXor, Not};
 
 #[inline(always)]
@@ -186,3 +190,58 @@ binary_ufunc!(
     /// ```
     right_shift, right_shift_into, Shift, Shift::right_shift, T
 );
+
+/// `&a op &b` for every pairing of arrays and views.
+macro_rules! bit_ops {
+    ($lhs:ty, $rhs:ty) => {
+        impl<'l, 'r, T: Bitwise> BitAnd<&'r $rhs> for &'l $lhs {
+            type Output = NdArray<T>;
+            #[track_caller]
+            fn bitand(self, rhs: &'r $rhs) -> NdArray<T> {
+                bitwise_and(self, rhs).unwrap_or_else(|e| fail(e))
+            }
+        }
+        impl<'l, 'r, T: Bitwise> BitOr<&'r $rhs> for &'l $lhs {
+            type Output = NdArray<T>;
+            #[track_caller]
+            fn bitor(self, rhs: &'r $rhs) -> NdArray<T> {
+                bitwise_or(self, rhs).unwrap_or_else(|e| fail(e))
+            }
+        }
+        impl<'l, 'r, T: Bitwise> BitXor<&'r $rhs> for &'l $lhs {
+            type Output = NdArray<T>;
+            #[track_caller]
+            fn bitxor(self, rhs: &'r $rhs) -> NdArray<T> {
+                bitwise_xor(self, rhs).unwrap_or_else(|e| fail(e))
+            }
+        }
+    };
+}
+bit_ops!(NdArray<T>, NdArray<T>);
+bit_ops!(NdArray<T>, ArrayView<'_, T>);
+bit_ops!(ArrayView<'_, T>, NdArray<T>);
+bit_ops!(ArrayView<'_, T>, ArrayView<'_, T>);
+
+impl<T: Bitwise> Not for &NdArray<T> {
+    type Output = NdArray<T>;
+    /// Element-wise `~a` (NumPy: `np.invert(a)`); logical not for `bool`.
+    fn not(self) -> NdArray<T> {
+        invert(self)
+    }
+}
+
+impl<T: Bitwise> Not for &ArrayView<'_, T> {
+    type Output = NdArray<T>;
+    /// Element-wise `~a` (NumPy: `np.invert(a)`); logical not for `bool`.
+    fn not(self) -> NdArray<T> {
+        invert(self)
+    }
+}
+
+impl<T: Bitwise> Not for NdArray<T> {
+    type Output = NdArray<T>;
+    /// Element-wise `~a` (NumPy: `np.invert(a)`); logical not for `bool`.
+    fn not(self) -> NdArray<T> {
+        invert(&self)
+    }
+}

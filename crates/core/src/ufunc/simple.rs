@@ -1,6 +1,6 @@
 //! Simple element-wise math with NumPy's per-type semantics: `abs`, `sign`, `square`,
 //! `reciprocal`, `sqrt`, `deg2rad`, `rad2deg`, and the binary `maximum`, `minimum`, `fmax`,
-//! `fmin`, `copysign`.
+//! `fmin`, `copysign`, `hypot`.
 //!
 //! Owns the [`Real`] trait (integers and floats) and the [`RealFloat`] trait (`f32`, `f64`)
 //! that the rounding, classification, clipping and comparison ufuncs build on. Every function
@@ -14,7 +14,7 @@
 //!   (`i32::MIN`/`i64::MIN` for 32/64-bit signed types, 0 for the others).
 //! - `maximum`/`minimum` propagate NaN (the first NaN operand wins); on ties (`-0.0` vs `0.0`)
 //!   they return the second operand, as NumPy does. `fmax`/`fmin` ignore a NaN operand.
-//! - `sqrt`, `deg2rad`, `rad2deg`, `copysign` are for floats (NumPy casts integers to
+//! - `sqrt`, `deg2rad`, `rad2deg`, `copysign`, `hypot` are for floats (NumPy casts integers to
 //!   `float64` first; cast with `astype` for that).
 
 use super::arith::Arith;
@@ -80,6 +80,8 @@ pub trait RealFloat: Real {
     fn deg2rad(x: Self) -> Self;
     /// Radians to degrees, NumPy's `x * (180/π)` in this precision.
     fn rad2deg(x: Self) -> Self;
+    /// `√(x² + y²)` without undue overflow (the C library's `hypot`, as NumPy uses).
+    fn hypot(x: Self, y: Self) -> Self;
 }
 
 macro_rules! impl_real_int {
@@ -177,6 +179,7 @@ macro_rules! impl_real_float {
             fn deg2rad(x: Self) -> Self { x * (std::$t::consts::PI / 180.0) }
             #[inline(always)]
             fn rad2deg(x: Self) -> Self { x * (180.0 / std::$t::consts::PI) }
+            #[inline(always)] fn hypot(x: Self, y: Self) -> Self { x.hypot(y) }
         }
     )*};
 }
@@ -359,6 +362,23 @@ binary_ufunc!(
     /// assert_eq!(copysign(&a, &b).unwrap().to_vec(), vec![-1.0, 2.0]);
     /// ```
     copysign, copysign_into, RealFloat, RealFloat::copysign, T
+);
+
+binary_ufunc!(
+    /// Element-wise `√(a² + b²)` without undue overflow or underflow (NumPy: `np.hypot(a, b)`).
+    ///
+    /// Calls the C library's `hypot`/`hypotf` per element, as NumPy does, so results match
+    /// NumPy's on the same C library; `hypot(±inf, NaN)` is `inf`.
+    ///
+    /// ```
+    /// use numerust_core::{NdArray, ufunc::simple::hypot};
+    /// let a = NdArray::from_vec(vec![3.0f64, 1e300]);
+    /// let b = NdArray::from_vec(vec![4.0, 1e300]);
+    /// let h = hypot(&a, &b).unwrap().to_vec();
+    /// assert_eq!(h[0], 5.0);
+    /// assert!(h[1].is_finite());
+    /// ```
+    hypot, hypot_into, RealFloat, RealFloat::hypot, T
 );
 
 impl<T: Real> NdArray<T> {
