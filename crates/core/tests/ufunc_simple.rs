@@ -399,3 +399,70 @@ fn errors_and_into_forms() {
     assert_eq!((-&a).abs().to_vec(), a.to_vec());
     assert_eq!(a.round(0).to_vec(), a.to_vec());
 }
+
+/// Long inputs go through the threaded drivers: every element still equals the per-element
+/// rule, whatever the split.
+#[test]
+fn long_inputs_match_the_per_element_rule() {
+    let n = if cfg!(miri) { 301 } else { 200_003 };
+    let mut s = 0x9E37_79B9_7F4A_7C15u64;
+    let v: Vec<f64> = (0..n)
+        .map(|i| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            match i % 97 {
+                0 => f64::NAN,
+                1 => -0.0,
+                2 => f64::INFINITY,
+                _ => ((s >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 40.0,
+            }
+        })
+        .collect();
+    let a = NdArray::from_vec(v.clone());
+    let rev = a.slice(s![..;-1]);
+    let same = |got: Vec<f64>, want: Vec<f64>| {
+        assert_eq!(got.len(), want.len());
+        assert!(
+            got.iter()
+                .zip(&want)
+                .all(|(g, w)| g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()))
+        );
+    };
+    same(
+        round(&a, 2).to_vec(),
+        v.iter()
+            .map(|&x| (x * 100.0).round_ties_even() / 100.0)
+            .collect(),
+    );
+    same(
+        maximum(&a, &rev).unwrap().to_vec(),
+        v.iter()
+            .zip(v.iter().rev())
+            .map(|(&x, &y)| if x > y || x.is_nan() { x } else { y })
+            .collect(),
+    );
+    same(
+        clip_scalar(&rev, -1.0, 1.0).to_vec(),
+        v.iter()
+            .rev()
+            .map(|&x| if x.is_nan() { x } else { x.clamp(-1.0, 1.0) })
+            .collect(),
+    );
+    let zero = NdArray::from_elem_0d(0.0);
+    same(
+        where_(&a.gt_scalar(0.5), &a, &zero).unwrap().to_vec(),
+        v.iter().map(|&x| if x > 0.5 { x } else { 0.0 }).collect(),
+    );
+    same(
+        where_(&a.gt_scalar(0.5), &a, &rev).unwrap().to_vec(),
+        v.iter()
+            .zip(v.iter().rev())
+            .map(|(&x, &y)| if x > 0.5 { x } else { y })
+            .collect(),
+    );
+    assert_eq!(
+        isnan(&a).to_vec(),
+        v.iter().map(|x| x.is_nan()).collect::<Vec<_>>()
+    );
+}
