@@ -376,6 +376,23 @@ fn errors_and_into_forms() {
     assert_eq!(flags.to_vec(), vec![false, true, true]);
     let mut small = NdArray::from_vec(vec![0.0; 2]);
     assert!(where_into(&a.gt_scalar(1.0), &a, &a, &mut small.view_mut()).is_err());
+    // truthy conditions of any type, as NumPy
+    let cf = NdArray::from_vec(vec![f64::NAN, -0.0, 2.0]);
+    let w = where_(
+        &cf,
+        &NdArray::from_elem_0d(1i32),
+        &NdArray::from_vec(vec![7, 8, 9]),
+    )
+    .unwrap();
+    assert_eq!(w.to_vec(), vec![1, 8, 1]);
+    let ci = NdArray::from_vec(vec![0u8, 3, 0]);
+    let w = where_(
+        &ci,
+        &NdArray::from_vec(vec![1, 2, 3]),
+        &NdArray::from_vec(vec![7, 8, 9]),
+    )
+    .unwrap();
+    assert_eq!(w.to_vec(), vec![7, 2, 9]);
     // operators
     let m = &a.gt_scalar(1.0) & &a.lt_scalar(3.0);
     assert_eq!(m.to_vec(), vec![false, true, false]);

@@ -4,13 +4,16 @@
 //! Both broadcast all operands together. When `x` or `y` is one value (a 0-d array or any
 //! operand that broadcasting repeats everywhere, e.g. `np.where(a > 0.5, a, 0.0)`), the choice
 //! runs through the threaded, SIMD-dispatched binary driver; three varying operands go
-//! through one C-ordered pass over contiguous copies of any non-contiguous operands.
+//! through one single-threaded C-ordered pass (over contiguous copies of any operands that
+//! are not C-contiguous).
 
 use super::{map_binary, map_binary_into};
 use crate::array::{AsView, NdArray};
 use crate::broadcast::broadcast_shapes;
 use crate::element::Element;
+use crate::elementwise::build_overwrite;
 use crate::error::{NdError, NdResult};
+use crate::layout::Order;
 use crate::view::{ArrayView, ArrayViewMut};
 
 /// The one value of a view that broadcasting repeats everywhere, if it is such a view.
@@ -30,12 +33,12 @@ fn c_order<'a, T: Element>(v: &ArrayView<'a, T>) -> std::borrow::Cow<'a, [T]> {
 }
 
 /// The three operands broadcast to their common shape.
-fn broadcast3<'c, 'x, 'y, T: Element>(
-    cond: &'c impl AsView<bool>,
+fn broadcast3<'c, 'x, 'y, C: Element, T: Element>(
+    cond: &'c impl AsView<C>,
     x: &'x impl AsView<T>,
     y: &'y impl AsView<T>,
     out_shape: Option<&[usize]>,
-) -> NdResult<(ArrayView<'c, bool>, ArrayView<'x, T>, ArrayView<'y, T>)> {
+) -> NdResult<(ArrayView<'c, C>, ArrayView<'x, T>, ArrayView<'y, T>)> {
     let (c, x, y) = (cond.as_view(), x.as_view(), y.as_view());
     let mut shapes = vec![c.shape(), x.shape(), y.shape()];
     if let Some(s) = out_shape {
@@ -60,7 +63,9 @@ fn broadcast3<'c, 'x, 'y, T: Element>(
 /// `x` where `cond` is true, else `y`, element-wise with broadcasting (NumPy:
 /// `np.where(cond, x, y)`; named `where_` because `where` is a Rust keyword).
 ///
-/// For the one-argument `np.where(cond)` use [`crate::nonzero`].
+/// `cond` is usually a `bool` array; any element type works with NumPy's truthiness (true
+/// where not zero, so NaN is true). For the one-argument `np.where(cond)` use
+/// [`crate::nonzero`].
 ///
 /// # Errors
 /// `Broadcast` when the three shapes do not broadcast together.
@@ -71,35 +76,48 @@ fn broadcast3<'c, 'x, 'y, T: Element>(
 /// let r = where_(&a.gt_scalar(0.5), &a, &NdArray::from_elem_0d(0.0)).unwrap();
 /// assert_eq!(r.to_vec(), vec![0.0, 0.7, 0.9]);
 /// ```
-pub fn where_<T: Element>(
-    cond: &impl AsView<bool>,
+pub fn where_<C: Element, T: Element>(
+    cond: &impl AsView<C>,
     x: &impl AsView<T>,
     y: &impl AsView<T>,
 ) -> NdResult<NdArray<T>> {
     let (c, x, y) = broadcast3(cond, x, y, None)?;
     if let Some(y0) = constant(&y) {
-        return map_binary(&c, &x, move |k, v| if k { v } else { y0 });
+        return map_binary(&c, &x, move |k: C, v| if k != C::zero() { v } else { y0 });
     }
     if let Some(x0) = constant(&x) {
-        return map_binary(&c, &y, move |k, v| if k { x0 } else { v });
+        return map_binary(&c, &y, move |k: C, v| if k != C::zero() { x0 } else { v });
     }
-    let (cs, xs, ys) = (c_order(&c), c_order(&x), c_order(&y));
-    let v = cs
-        .iter()
-        .zip(xs.iter().zip(ys.iter()))
-        .map(|(&k, (&p, &q))| if k { p } else { q })
-        .collect();
-    NdArray::from_shape_vec(c.shape(), v)
+    build_overwrite(c.shape(), Order::C, |dst| {
+        let out = dst
+            .as_slice_mut()
+            .expect("a new C-ordered array is contiguous");
+        choose_into(&c, &x, &y, out);
+    })
+}
+
+/// `out[i] = if cond[i] { x[i] } else { y[i] }` over C order, for three varying operands.
+fn choose_into<C: Element, T: Element>(
+    c: &ArrayView<'_, C>,
+    x: &ArrayView<'_, T>,
+    y: &ArrayView<'_, T>,
+    out: &mut [T],
+) {
+    let (cs, xs, ys) = (c_order(c), c_order(x), c_order(y));
+    for (o, (&k, (&p, &q))) in out.iter_mut().zip(cs.iter().zip(xs.iter().zip(ys.iter()))) {
+        *o = if k != C::zero() { p } else { q };
+    }
 }
 
 /// [`where_`] writing into `out` (NumPy: `np.where` has no `out=`; this is
-/// `np.copyto(out, np.where(cond, x, y))` without the temporary when `x` or `y` is constant).
+/// `np.copyto(out, np.where(cond, x, y))`, without the temporary when `x` or `y` is
+/// constant or `out` is C-contiguous).
 ///
 /// # Errors
 /// `Broadcast` when the shapes do not broadcast; `ShapeMismatch` when the broadcast shape is
 /// not `out`'s shape.
-pub fn where_into<T: Element>(
-    cond: &impl AsView<bool>,
+pub fn where_into<C: Element, T: Element>(
+    cond: &impl AsView<C>,
     x: &impl AsView<T>,
     y: &impl AsView<T>,
     out: &mut ArrayViewMut<'_, T>,
@@ -107,10 +125,24 @@ pub fn where_into<T: Element>(
     let shape = out.shape().to_vec();
     let (c, x, y) = broadcast3(cond, x, y, Some(&shape))?;
     if let Some(y0) = constant(&y) {
-        return map_binary_into(&c, &x, out, move |k, v| if k { v } else { y0 });
+        return map_binary_into(
+            &c,
+            &x,
+            out,
+            move |k: C, v| if k != C::zero() { v } else { y0 },
+        );
     }
     if let Some(x0) = constant(&x) {
-        return map_binary_into(&c, &y, out, move |k, v| if k { x0 } else { v });
+        return map_binary_into(
+            &c,
+            &y,
+            out,
+            move |k: C, v| if k != C::zero() { x0 } else { v },
+        );
+    }
+    if let Some(slice) = out.as_slice_mut() {
+        choose_into(&c, &x, &y, slice);
+        return Ok(());
     }
     let full = where_(&c, &x, &y)?;
     out.assign(&full)
