@@ -415,6 +415,11 @@ mod tests {
         assert_eq!(<i32 as Real>::reciprocal(0), i32::MIN);
         assert_eq!(<i64 as Real>::reciprocal(0), i64::MIN);
         assert_eq!(<u64 as Real>::reciprocal(0), 0);
+        // NumPy 2.4 on x86-64: np.reciprocal(np.zeros(1, t)) for the remaining types.
+        assert_eq!(<i16 as Real>::reciprocal(0), 0);
+        assert_eq!(<u16 as Real>::reciprocal(0), 0);
+        assert_eq!(<u32 as Real>::reciprocal(0), 0);
+        assert_eq!(<u8 as Real>::reciprocal(0), 0);
         assert_eq!(<i32 as Real>::reciprocal(-1), -1);
         assert_eq!(<i32 as Real>::round_decimals(-1255, -1, 10.0), -1260);
         assert_eq!(<i32 as Real>::round_decimals(25, -1, 10.0), 20);
