@@ -36,6 +36,7 @@ fn main() {
     index(&mut s);
     manip(&mut s);
     simple_ufuncs(&mut s);
+    log_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -278,4 +279,14 @@ fn simple_ufuncs(s: &mut Suite) {
     s.run("index", "where(a>0.5,a,0)", "f64", "10000000", a7, |a| {
         where_(&a.gt_scalar(0.5), a, &NdArray::from_elem_0d(0.0)).unwrap()
     });
+}
+
+/// The `log` rows, built as numpy_bench.py builds them: x = rng.random(N6) * 10 + 0.01.
+fn log_rows(s: &mut Suite) {
+    use numerust::ufunc::log::log;
+    const N6: usize = 1_000_000;
+    let x = || random_array(&[N6], 13).mapv(|u| u * 10.0 + 0.01);
+    s.run("unary", "log", "f64", "1000000", x, log);
+    let x32 = || x().astype::<f32>();
+    s.run("unary", "log", "f32", "1000000", x32, log);
 }

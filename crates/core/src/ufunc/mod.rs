@@ -10,6 +10,7 @@
 pub mod arith;
 pub mod classify;
 pub mod compare;
+pub mod log;
 pub mod logical;
 pub mod ops;
 pub mod rounding;
