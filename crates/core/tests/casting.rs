@@ -71,25 +71,27 @@ impl ToRef for Complex<f64> {
     }
 }
 
-/// Bitwise equality of loader data (so NaN == NaN and -0.0 != 0.0).
+/// Bitwise equality of loader data, except that any two NaNs are equal (NaN payloads are
+/// not part of NumPy's contract, and Miri randomises them).
 fn same(a: &NpyData, b: &NpyData) -> bool {
+    fn f32_eq(x: f32, y: f32) -> bool {
+        x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
+    }
+    fn f64_eq(x: f64, y: f64) -> bool {
+        x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
+    }
+    fn all<T>(x: &[T], y: &[T], eq: impl Fn(&T, &T) -> bool) -> bool {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| eq(p, q))
+    }
     match (a, b) {
-        (NpyData::F32(x), NpyData::F32(y)) => x
-            .iter()
-            .map(|v| v.to_bits())
-            .eq(y.iter().map(|v| v.to_bits())),
-        (NpyData::F64(x), NpyData::F64(y)) => x
-            .iter()
-            .map(|v| v.to_bits())
-            .eq(y.iter().map(|v| v.to_bits())),
-        (NpyData::C64(x), NpyData::C64(y)) => x
-            .iter()
-            .map(|v| (v.0.to_bits(), v.1.to_bits()))
-            .eq(y.iter().map(|v| (v.0.to_bits(), v.1.to_bits()))),
-        (NpyData::C128(x), NpyData::C128(y)) => x
-            .iter()
-            .map(|v| (v.0.to_bits(), v.1.to_bits()))
-            .eq(y.iter().map(|v| (v.0.to_bits(), v.1.to_bits()))),
+        (NpyData::F32(x), NpyData::F32(y)) => all(x, y, |p, q| f32_eq(*p, *q)),
+        (NpyData::F64(x), NpyData::F64(y)) => all(x, y, |p, q| f64_eq(*p, *q)),
+        (NpyData::C64(x), NpyData::C64(y)) => {
+            all(x, y, |p, q| f32_eq(p.0, q.0) && f32_eq(p.1, q.1))
+        }
+        (NpyData::C128(x), NpyData::C128(y)) => {
+            all(x, y, |p, q| f64_eq(p.0, q.0) && f64_eq(p.1, q.1))
+        }
         _ => a == b,
     }
 }
