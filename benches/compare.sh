@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `just compare [--filter S ...] [--quick]`: NumPy and numerust timed in one sitting on the
-# same rows, single-threaded, then NumPy time / numerust time per row.
+# same rows, then NumPy time / numerust time per row. THREADS=2 runs both sides with two
+# threads (default 1); MARKDOWN=1 prints a table for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 test -x .venv/bin/python || { python3 -m venv .venv && .venv/bin/pip install -q -r ../shared/bench/requirements.txt; }
@@ -12,7 +13,8 @@ while read -r row; do np_filters+=(--filter "$row"); done < <(./target/release/c
 quick=()
 for a in "$@"; do [ "$a" = --quick ] && quick=(--quick); done
 # OPENBLAS_* variables slow current NumPy here (see env notes); unset them for this run only.
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 RAYON_NUM_THREADS=1 \
-    .venv/bin/python ../shared/bench/numpy_bench.py --out target/numpy_1t.jsonl "${np_filters[@]}" "${quick[@]}" >/dev/null
-RAYON_NUM_THREADS=1 ./target/release/compare --out target/numerust_1t.jsonl "$@"
-.venv/bin/python benches/compare.py target/numpy_1t.jsonl target/numerust_1t.jsonl ${MARKDOWN:+--markdown}
+t=${THREADS:-1}
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$t RAYON_NUM_THREADS=$t \
+    .venv/bin/python ../shared/bench/numpy_bench.py --out target/numpy_${t}t.jsonl "${np_filters[@]}" "${quick[@]}" >/dev/null
+RAYON_NUM_THREADS=$t ./target/release/compare --out target/numerust_${t}t.jsonl "$@"
+.venv/bin/python benches/compare.py target/numpy_${t}t.jsonl target/numerust_${t}t.jsonl ${MARKDOWN:+--markdown}
