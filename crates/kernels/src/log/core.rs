@@ -81,15 +81,10 @@ pub fn log1p_parts<const FMA: bool, const SHORT: bool>(f: f64) -> (f64, f64) {
 /// `log(inf) = inf`, NaN for negatives and NaN.
 #[inline(always)]
 pub fn specials(u: f64, r: f64) -> f64 {
-    if u > 0.0 && u < f64::INFINITY {
-        r
-    } else if u == 0.0 {
-        f64::NEG_INFINITY
-    } else if u == f64::INFINITY {
-        u
-    } else {
-        f64::NAN
-    }
+    // Three float compares and blends (an `&&` chain becomes integer range checks).
+    let r = if u == f64::INFINITY { u } else { r };
+    let r = if u == 0.0 { f64::NEG_INFINITY } else { r };
+    if u >= 0.0 { r } else { f64::NAN }
 }
 
 /// `(x', k0)` with `x = x' 2^k0` and `x'` normal when `x` is a positive subnormal.

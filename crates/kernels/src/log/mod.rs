@@ -9,6 +9,9 @@
 //!   instructions are fixed when `wide` itself is compiled).
 //! - `Avx2`: the same body with `f64::mul_add` inside an `avx2,fma` function: 256-bit lanes,
 //!   polynomials fused. Bits may differ from `Scalar` by at most the documented ULP bound.
+//!   On a CPU with AVX-512F the same body is compiled for 512-bit registers as well and used
+//!   at this level: same per-element operations, same fusing, so the same bits (tested), in
+//!   twice the lanes (NumPy dispatches its AVX-512 `log` on such CPUs too).
 //!
 //! Strided runs go through the same per-element body at the same level, so the bits never
 //! depend on the layout. Long runs are split across rayon threads at multiples of
@@ -16,7 +19,7 @@
 //!
 //! The shared logarithm core (range reduction and the `log(1 + f)` polynomial) is in
 //! [`core`]; `f32` inputs are evaluated in `f64` lanes with a shorter polynomial, then
-//! rounded once. Max ULP errors on NumPy's validation sets are in `docs/accuracy.md`.
+//! rounded once (except `f32` `log`, which has its own `f32`-lane body). Max ULP errors on NumPy's validation sets are in `docs/accuracy.md`.
 //! NumPy counterpart: `numpy/_core/src/umath/loops_umath_fp.dispatch.c.src` (SIMD `log`) and
 //! `npy_math` (libm) for the others.
 
@@ -83,13 +86,33 @@ unsafe fn body_avx2<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
     body::<K, T, true>(src, dst)
 }
 
-/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has).
+/// The `Avx2` level's body compiled for 512-bit registers: the same per-element code with
+/// the same fused operations, so the same bits, in twice the lanes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    body::<K, T, true>(src, dst)
+}
+
+/// Whether the CPU has AVX-512F (detected once).
+#[cfg(target_arch = "x86_64")]
+pub fn has_avx512() -> bool {
+    use std::sync::OnceLock;
+    static HAS: OnceLock<bool> = OnceLock::new();
+    *HAS.get_or_init(|| std::arch::is_x86_feature_detected!("avx512f"))
+}
+
+/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). At `Avx2`
+/// a CPU with AVX-512F runs the same code in 512-bit registers (bit-identical results).
 ///
 /// # Panics
 /// If the lengths differ.
 pub fn run_level<K: Unary<T>, T: Copy>(level: Level, src: Run<'_, T>, dst: RunMut<'_, T>) {
     assert_eq!(src.len(), dst.len(), "run lengths differ");
     match level.min(crate::simd::detected()) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX-512F, and `detected()` returned Avx2 so it has AVX2 and FMA.
+        Level::Avx2 if has_avx512() => unsafe { body_avx512::<K, T>(src, dst) },
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
         Level::Avx2 => unsafe { body_avx2::<K, T>(src, dst) },
@@ -126,6 +149,17 @@ pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
     } else {
         runs.into_iter().for_each(|(s, d)| run::<K, T>(s, d));
     }
+}
+
+/// The 256-bit `Avx2` body even where AVX-512F would be used (tests hold the two equal).
+#[cfg(test)]
+pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    #[cfg(target_arch = "x86_64")]
+    if crate::simd::detected() == Level::Avx2 {
+        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
+        return unsafe { body_avx2::<K, T>(src, dst) };
+    }
+    run_level::<K, T>(level(), src, dst)
 }
 
 #[cfg(test)]

@@ -189,6 +189,21 @@ pub fn check_family<K: Unary<f64> + Unary<f32>>(
                 "{level:?} f32 x={x:e}: {g:e} vs {b:e}"
             );
         }
+        if level == Level::Avx2 {
+            // 256-bit and (where the CPU has it) 512-bit registers: the same bits.
+            let mut o = vec![0.0; xs.len()];
+            super::run_avx2_256::<K, f64>(Run::from_slice(&xs), RunMut::from_slice(&mut o));
+            assert!(
+                o.iter().zip(&got).all(|(&a, &b)| same64(a, b)),
+                "avx2 256 vs 512"
+            );
+            let mut o = vec![0.0f32; xs32.len()];
+            super::run_avx2_256::<K, f32>(Run::from_slice(&xs32), RunMut::from_slice(&mut o));
+            assert!(
+                o.iter().zip(&got32).all(|(&a, &b)| same32(a, b)),
+                "avx2 256 vs 512 f32"
+            );
+        }
         // Strides 2 and -1 through the same per-element code.
         let n = xs.len() / 2;
         let mut out = vec![0.0; n];
