@@ -37,6 +37,7 @@ fn main() {
     manip(&mut s);
     simple_ufuncs(&mut s);
     log_rows(&mut s);
+    exp_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -289,4 +290,15 @@ fn log_rows(s: &mut Suite) {
     s.run("unary", "log", "f64", "1000000", x, log);
     let x32 = || x().astype::<f32>();
     s.run("unary", "log", "f32", "1000000", x32, log);
+}
+
+/// The `exp` and `tanh` rows, built as numpy_bench.py builds them: xs = rng.random(N6) * 20 - 10.
+fn exp_rows(s: &mut Suite) {
+    use numerust::ufunc::exp::{exp, tanh};
+    const N6: usize = 1_000_000;
+    let xs = || random_array(&[N6], 14).mapv(|u| u * 20.0 - 10.0);
+    s.run("unary", "exp", "f64", "1000000", xs, exp);
+    s.run("unary", "tanh", "f64", "1000000", xs, tanh);
+    let xs32 = || xs().astype::<f32>();
+    s.run("unary", "exp", "f32", "1000000", xs32, exp);
 }

@@ -10,6 +10,7 @@
 pub mod arith;
 pub mod classify;
 pub mod compare;
+pub mod exp;
 pub mod log;
 pub mod logical;
 pub mod ops;
