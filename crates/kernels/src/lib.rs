@@ -10,5 +10,6 @@ pub mod exp;
 pub mod log;
 pub mod run;
 pub mod simd;
+pub mod trig;
 
 pub use run::{Run, RunMut};

@@ -17,6 +17,7 @@ pub mod ops;
 pub mod rounding;
 pub mod select;
 pub mod simple;
+pub mod trig;
 
 use crate::array::{AsView, NdArray};
 use crate::broadcast::{broadcast_layout, broadcast_shape_pair};
