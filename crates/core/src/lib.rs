@@ -34,6 +34,7 @@ pub mod mask;
 pub mod matrix;
 pub mod pad;
 pub mod ranges;
+pub mod reduce;
 pub mod shape;
 pub mod slice;
 pub mod split;

@@ -8,6 +8,7 @@
 pub mod dispatch;
 pub mod exp;
 pub mod log;
+pub mod reduce;
 pub mod run;
 pub mod simd;
 pub mod trig;

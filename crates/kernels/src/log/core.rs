@@ -6,7 +6,7 @@
 //!
 //! Everything is branch-free (selects on comparisons, integer bit manipulation that AVX2
 //! has), so loops over these functions vectorise. `FMA` fuses the polynomial's
-//! multiply-adds; the reconstruction is never fused, so both levels share its error analysis.
+//! multiply-adds and the `k ln 2` products (the `k * LN2_HI` one is exact either way).
 
 /// `ln 2` split so that `k * LN2_HI` is exact for `|k| < 2^20`.
 pub const LN2_HI: f64 = 0.6931471804855391;
@@ -74,7 +74,7 @@ pub fn log1p_parts<const FMA: bool, const SHORT: bool>(f: f64) -> (f64, f64) {
         horner::<FMA, 8>(z, &P_LONG)
     };
     let hfsq = 0.5 * f * f;
-    (hfsq, s * (hfsq + z * p))
+    (hfsq, s * fma::<FMA>(z, p, hfsq))
 }
 
 /// Replaces the core's result `r` for `u` outside `(0, inf)`: `log(0) = -inf`,
@@ -105,7 +105,11 @@ pub fn ln<const FMA: bool, const SHORT: bool>(x: f64) -> f64 {
     let (k, f) = split(xs);
     let k = k + k0;
     let (hfsq, sr) = log1p_parts::<FMA, SHORT>(f);
-    specials(x, k * LN2_HI - ((hfsq - (sr + k * LN2_LO)) - f))
+    // `k * LN2_HI` is exact, so fusing it changes nothing; the low product may fuse.
+    specials(
+        x,
+        fma::<FMA>(k, LN2_HI, -((hfsq - fma::<FMA>(k, LN2_LO, sr)) - f)),
+    )
 }
 
 /// `(u, c)` with `u = 1 + y` rounded and `c` its rounding error plus `yc` (the error of `y`),
@@ -125,11 +129,41 @@ pub fn one_plus(y: f64, yc: f64) -> (f64, f64) {
 /// the `log1p` reconstruction, with `c / u` as the first-order correction.
 #[inline(always)]
 pub fn ln_corrected<const FMA: bool, const SHORT: bool>(u: f64, c: f64, kadd: f64) -> f64 {
+    ln_corrected_over::<FMA, SHORT>(u, c, u, kadd)
+}
+
+/// [`ln_corrected`] with the correction given as `c / d` (`d ≈ u` times whatever scale `c`
+/// carries), so a caller can fold a quotient of its own into the one division.
+#[inline(always)]
+pub fn ln_corrected_over<const FMA: bool, const SHORT: bool>(
+    u: f64,
+    c: f64,
+    d: f64,
+    kadd: f64,
+) -> f64 {
     let (k, f) = split(u);
     let k = k + kadd;
-    let cr = c / u;
+    let cr = c / d;
     let (hfsq, sr) = log1p_parts::<FMA, SHORT>(f);
-    specials(u, k * LN2_HI + (f - (hfsq - (sr + (k * LN2_LO + cr)))))
+    specials(
+        u,
+        fma::<FMA>(k, LN2_HI, f - (hfsq - (sr + fma::<FMA>(k, LN2_LO, cr)))),
+    )
+}
+
+/// `(p, e)` with `p = a * b` rounded and `p + e = a b` exactly (FMA, or Dekker's product).
+#[inline(always)]
+pub fn two_prod<const FMA: bool>(a: f64, b: f64) -> (f64, f64) {
+    let p = a * b;
+    if FMA {
+        (p, a.mul_add(b, -p))
+    } else {
+        const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
+        let (ca, cb) = (SPLIT * a, SPLIT * b);
+        let (ah, bh) = (ca - (ca - a), cb - (cb - b));
+        let (al, bl) = (a - ah, b - bh);
+        (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+    }
 }
 
 #[cfg(test)]

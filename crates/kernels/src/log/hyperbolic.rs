@@ -4,7 +4,8 @@
 //! of the argument), so nothing overflows and nothing cancels:
 //! - `arcsinh(x) = sign(x) log1p(a + a²/(1 + √(1 + a²)))` for `a = |x| < 2`,
 //!   `log(2a + 1/(a + √(a² + 1)))` for `2 ≤ a ≤ 2^28`, `log(a) + ln 2` above.
-//! - `arccosh(x) = log1p(t + √(2t + t²))`, `t = x - 1`, for `x ≤ 2`,
+//! - `arccosh(x) = log1p(t + √(2t + t²))`, `t = x - 1`, for `x ≤ 2` (with `2t + t²` and
+//!   the square root's rounding error carried exactly: near 1 the result is about `√(2t)`),
 //!   `log(2x - 1/(x + √(x² - 1)))` for `2 < x ≤ 2^28`, `log(x) + ln 2` above; NaN below 1.
 //! - `arctanh(x) = sign(x) ½ log1p(2a + 2a²/(1 - a))` for `a < ½`, `½ log1p(2a/(1 - a))`
 //!   for `½ ≤ a`; `±inf` at ±1, NaN beyond.
@@ -14,7 +15,7 @@
 //! Max error on NumPy's validation sets: under 1 ULP for `f64` and `f32` (docs/accuracy.md).
 //! (Rust std's `asinh`/`acosh`/`atanh` use the textbook formulas: `asinh(1e300)` is inf.)
 
-use super::core::{ln_corrected, one_plus};
+use super::core::{ln_corrected, ln_corrected_over, one_plus, two_prod};
 use super::kernel;
 
 /// Above this, `a² ± 1` is `a²` to well under an ULP of the result: use `log(a) + ln 2`.
@@ -59,8 +60,16 @@ pub fn asinh_core<const FMA: bool, const SHORT: bool>(x: f64) -> f64 {
 pub fn acosh_core<const FMA: bool, const SHORT: bool>(x: f64) -> f64 {
     let t = x - 1.0;
     let mid = x <= 2.0;
-    let sq = if mid { t + t + t * t } else { x * x - 1.0 }.sqrt();
-    // x <= 2: log1p(t + sq) with the sum carried as y + yc (sq >= t).
+    // x <= 2: arg = 2t + t² to about 2^-100 (t = x - 1 is exact), then sq = √arg with its
+    // rounding error recovered as resid / (2 sq): near 1 the result is about √(2t), so
+    // every rounding of sq would otherwise reach the result undamped.
+    let (t2, t2e) = two_prod::<FMA>(t, t);
+    let arg = t + t + t2;
+    let arg_lo = ((t + t - arg) + t2) + t2e;
+    let sq = if mid { arg } else { x * x - 1.0 }.sqrt();
+    let (sq2, sq2e) = two_prod::<FMA>(sq, sq);
+    let resid = ((arg - sq2) - sq2e) + arg_lo;
+    // log1p(t + sq) with the sum carried as y + yc (sq >= t).
     let y = t + sq;
     let (u_mid, c_mid) = one_plus(y, (sq - y) + t);
     // 2 < x: log(2x - w), w = 1/(x + sq), carried as u + c.
@@ -76,14 +85,17 @@ pub fn acosh_core<const FMA: bool, const SHORT: bool>(x: f64) -> f64 {
     } else {
         u_big
     };
+    // The correction is c / u; for x <= 2 it is (c_mid + resid / (2 sq)) / u, one division.
+    let sq2x = if sq > 0.0 { sq + sq } else { 1.0 }; // x = 1: c = 0, keep 0 / d finite
     let c = if huge {
         0.0
     } else if mid {
-        c_mid
+        c_mid * sq2x + resid
     } else {
         c_big
     };
-    let r = ln_corrected::<FMA, SHORT>(u, c, if huge { 1.0 } else { 0.0 });
+    let d = if mid { u * sq2x } else { u };
+    let r = ln_corrected_over::<FMA, SHORT>(u, c, d, if huge { 1.0 } else { 0.0 });
     if x >= 1.0 { r } else { f64::NAN }
 }
 

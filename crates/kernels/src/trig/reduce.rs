@@ -84,7 +84,7 @@ pub fn reduce(x: f64) -> (u64, f64, f64) {
 
 /// 64 bits of `2/π` starting at bit `i` (bit 1 = first after the point; bits `<= 0` are 0).
 fn window(i: i64) -> u64 {
-    if i <= -64 {
+    if i <= -63 {
         return 0;
     }
     if i <= 0 {
