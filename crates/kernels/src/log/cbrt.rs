@@ -123,7 +123,7 @@ mod tests {
             assert_eq!(o[5], 3.0);
             assert_eq!(o[6], -2.0);
             assert!((o[7] - 1e-321f64.cbrt()).abs() <= 1e-122);
-            for k in -340..340 {
+            for k in (-340..340).step_by(if cfg!(miri) { 97 } else { 1 }) {
                 let c = 2f64.powi(k);
                 assert_eq!(eval::<Cbrt, f64>(l, &[c * c * c])[0], c, "2^{k}");
             }

@@ -105,7 +105,7 @@ pub fn inputs_f64() -> Vec<f64> {
         0.4999999999999999,
     ];
     let mut rng = Rng::new(0x5eed);
-    for _ in 0..2000 {
+    for _ in 0..if cfg!(miri) { 8 } else { 2000 } {
         v.push(f64::from_bits(rng.next_u64()));
         v.push((rng.unit() - 0.5) * 8.0);
         v.push(1.0 + (rng.unit() - 0.5) * 1e-3);
@@ -126,7 +126,7 @@ pub fn inputs_f32() -> Vec<f32> {
         1.0 + f32::EPSILON,
     ];
     let mut rng = Rng::new(0xf32);
-    for _ in 0..2000 {
+    for _ in 0..if cfg!(miri) { 8 } else { 2000 } {
         v.push(f32::from_bits(rng.next_u64() as u32));
     }
     v.extend(inputs_f64().iter().map(|&x| x as f32));
