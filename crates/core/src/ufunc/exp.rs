@@ -10,12 +10,14 @@
 
 use crate::array::{AsView, NdArray};
 use crate::broadcast::broadcast_layout;
+use crate::buffer::HUGE_PAGE_BYTES;
 use crate::element::Element;
 use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
 use crate::iter::runs::runs_mut_1;
 use crate::layout::Order;
 use crate::view::ArrayViewMut;
+use numerust_kernels::dispatch::wants_threads;
 use numerust_kernels::exp::{self as kexp, Cosh, Exp, Exp2, Expm1, Sinh, Tanh, Unary};
 
 mod sealed {
@@ -35,6 +37,10 @@ pub trait ExpFloat: Element + sealed::Sealed {
         )>,
         total: usize,
     );
+
+    /// `K(x)` for each element of a contiguous slice, collected on this thread.
+    #[doc(hidden)]
+    fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[Self]) -> Vec<Self>;
 }
 
 impl ExpFloat for f32 {
@@ -46,6 +52,10 @@ impl ExpFloat for f32 {
         total: usize,
     ) {
         kexp::run_many::<K, f32>(runs, total)
+    }
+
+    fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[f32]) -> Vec<f32> {
+        kexp::collect::<K, f32>(src)
     }
 }
 
@@ -59,10 +69,22 @@ impl ExpFloat for f64 {
     ) {
         kexp::run_many::<K, f64>(runs, total)
     }
+
+    fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[f64]) -> Vec<f64> {
+        kexp::collect::<K, f64>(src)
+    }
 }
 
 fn apply<K: Unary<f32> + Unary<f64>, T: ExpFloat>(a: &impl AsView<T>) -> NdArray<T> {
     let a = a.as_view();
+    if let Some(x) = a.as_slice()
+        && x.len().saturating_mul(std::mem::size_of::<T>()) < HUGE_PAGE_BYTES
+        && !wants_threads(x.len())
+    {
+        // Below the huge-page size a fresh buffer would be zeroed first: collect instead.
+        return NdArray::from_shape_vec(a.shape(), T::collect_kernel::<K>(x))
+            .expect("the slice holds the view's elements");
+    }
     let l = a.layout();
     let order = if l.is_f_contiguous() && !l.is_c_contiguous() {
         Order::F

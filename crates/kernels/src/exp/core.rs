@@ -58,6 +58,24 @@ pub fn horner<const FMA: bool, const N: usize>(x: f64, c: &[f64; N]) -> f64 {
     acc
 }
 
+/// `Q_LONG(x)` by Estrin's scheme (depth 4 instead of Horner's 10: these kernels are
+/// latency-bound); `x2 = x * x` is passed in.
+#[inline(always)]
+pub fn q_long<const FMA: bool>(x: f64, x2: f64) -> f64 {
+    let c = &Q_LONG;
+    let x4 = x2 * x2;
+    let x8 = x4 * x4;
+    let p01 = fma::<FMA>(c[1], x, c[0]);
+    let p23 = fma::<FMA>(c[3], x, c[2]);
+    let p45 = fma::<FMA>(c[5], x, c[4]);
+    let p67 = fma::<FMA>(c[7], x, c[6]);
+    let p89 = fma::<FMA>(c[9], x, c[8]);
+    let q0 = fma::<FMA>(p23, x2, p01);
+    let q1 = fma::<FMA>(p67, x2, p45);
+    let q2 = fma::<FMA>(c[10], x2, p89);
+    fma::<FMA>(q2, x8, fma::<FMA>(q1, x4, q0))
+}
+
 /// `round(x)` to the nearest integer (ties to even) for `|x| < 2^51`.
 #[inline(always)]
 pub fn round_int(x: f64) -> f64 {
@@ -93,13 +111,15 @@ pub fn parts<const FMA: bool>(x: f64) -> (f64, f64, f64) {
     let kl = k * LN2_LO;
     let r = rh - kl;
     let rc = (rh - r) - kl;
-    let s = r * r * horner::<FMA, 11>(r, &Q_LONG);
+    let r2 = r * r;
+    let s = r2 * q_long::<FMA>(r, r2);
     let hi = r + s;
     let lo = ((r - hi) + s) + rc * (1.0 + hi);
     (k, hi, lo)
 }
 
-/// `e^r` for `|r| ≤ 0.3467` in `f64`: `1 + r + r² Q(r)` by one Horner chain.
+/// `e^r` for `|r| ≤ 0.3467` in `f64`: `1 + r + r² Q(r)` by one Horner chain (`exp` is
+/// throughput-bound: Horner's fewer operations beat Estrin's shorter chain there).
 #[inline(always)]
 pub fn exp_poly<const FMA: bool>(r: f64) -> f64 {
     let q = horner::<FMA, 11>(r, &Q_LONG);

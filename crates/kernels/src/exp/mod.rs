@@ -161,6 +161,46 @@ pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
     }
 }
 
+#[inline(always)]
+fn collect_body<K: Unary<T>, T: Copy + Default, const FMA: bool>(src: &[T]) -> Vec<T> {
+    const B: usize = 512;
+    let mut out = Vec::with_capacity(src.len());
+    let mut buf = [T::default(); B];
+    for s in src.chunks(B) {
+        let b = &mut buf[..s.len()];
+        K::contig::<FMA>(s, b);
+        out.extend_from_slice(b);
+    }
+    out
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn collect_avx2<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+    collect_body::<K, T, true>(src)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn collect_avx512<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+    collect_body::<K, T, true>(src)
+}
+
+/// `K(x)` for each element of a contiguous input, collected into a new `Vec` on this thread
+/// at the dispatched level (no zeroing pass): for outputs below the huge-page size. Same bits
+/// as [`run_level`].
+pub fn collect<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+    match level() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX-512F, and `level()` returned Avx2 so it has AVX2 and FMA.
+        Level::Avx2 if has_avx512() => unsafe { collect_avx512::<K, T>(src) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+        Level::Avx2 => unsafe { collect_avx2::<K, T>(src) },
+        _ => collect_body::<K, T, false>(src),
+    }
+}
+
 /// The 256-bit `Avx2` body even where AVX-512F would be used (tests hold the two equal).
 #[cfg(test)]
 pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
