@@ -49,7 +49,8 @@ pub trait Unary<T: Copy> {
 /// Defines a zero-sized kernel type implementing [`Unary`] for `f64` and `f32` from two
 /// element functions generic over `FMA`.
 macro_rules! kernel {
-    ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident $(, contig = $contig:ident)?) => {
+    ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident $(, contig = $contig:ident)?
+        $(, contig32 = $contig32:ident)?) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $name;
@@ -72,6 +73,12 @@ macro_rules! kernel {
             fn elem<const FMA: bool>(x: f32) -> f32 {
                 $f32::<FMA>(x)
             }
+            $(
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
+                $contig32::<FMA>(src, dst)
+            }
+            )?
         }
     };
 }
