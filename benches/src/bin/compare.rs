@@ -38,6 +38,7 @@ fn main() {
     simple_ufuncs(&mut s);
     log_rows(&mut s);
     exp_rows(&mut s);
+    trig_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -301,4 +302,15 @@ fn exp_rows(s: &mut Suite) {
     s.run("unary", "tanh", "f64", "1000000", xs, tanh);
     let xs32 = || xs().astype::<f32>();
     s.run("unary", "exp", "f32", "1000000", xs32, exp);
+}
+
+/// The `sin`/`cos` rows, built as numpy_bench.py builds them: xs = rng.random(N6) * 20 - 10.
+fn trig_rows(s: &mut Suite) {
+    use numerust::ufunc::trig::{cos, sin};
+    const N6: usize = 1_000_000;
+    let xs = || random_array(&[N6], 15).mapv(|u| u * 20.0 - 10.0);
+    s.run("unary", "sin", "f64", "1000000", xs, sin);
+    s.run("unary", "cos", "f64", "1000000", xs, cos);
+    let xs32 = || xs().astype::<f32>();
+    s.run("unary", "sin", "f32", "1000000", xs32, sin);
 }

@@ -62,6 +62,13 @@ pub fn reduce_short(x: f64) -> (u64, f64) {
     (t.to_bits() & 3, r - w)
 }
 
+/// `x - k π/2` for a given integer-valued `k` with `|k| < 2^21` (one Cody–Waite round, as
+/// [`reduce_short`]).
+#[inline(always)]
+pub fn reduce_by_half_pi(x: f64, k: f64) -> f64 {
+    (x - k * PIO2_1) - k * PIO2_1T
+}
+
 /// `(n mod 4, y0, y1)` with `x = n π/2 + y0 + y1`, for `|x| < FAST_MAX` (branch-free).
 #[inline(always)]
 pub fn reduce(x: f64) -> (u64, f64, f64) {
