@@ -106,7 +106,7 @@ pub fn reduce(x: f64) -> (f64, f64) {
 /// `r + r² Q(r)` when `k = 0`, so `hi + lo` is `expm1(x)` to full relative accuracy).
 #[inline(always)]
 pub fn parts<const FMA: bool>(x: f64) -> (f64, f64, f64) {
-    let k = round_int(x * std::f64::consts::LOG2_E);
+    let k = fma::<FMA>(x, std::f64::consts::LOG2_E, SHIFT) - SHIFT;
     let rh = x - k * LN2_HI;
     let kl = k * LN2_LO;
     let r = rh - kl;
@@ -114,7 +114,7 @@ pub fn parts<const FMA: bool>(x: f64) -> (f64, f64, f64) {
     let r2 = r * r;
     let s = r2 * q_long::<FMA>(r, r2);
     let hi = r + s;
-    let lo = ((r - hi) + s) + rc * (1.0 + hi);
+    let lo = ((r - hi) + s) + fma::<FMA>(rc, hi, rc);
     (k, hi, lo)
 }
 
