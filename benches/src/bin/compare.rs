@@ -39,6 +39,7 @@ fn main() {
     log_rows(&mut s);
     exp_rows(&mut s);
     trig_rows(&mut s);
+    reduce_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -313,4 +314,38 @@ fn trig_rows(s: &mut Suite) {
     s.run("unary", "cos", "f64", "1000000", xs, cos);
     let xs32 = || xs().astype::<f32>();
     s.run("unary", "sin", "f32", "1000000", xs32, sin);
+}
+
+/// The "reduce" group: whole-array reductions at 1e7 and axis sums of a (4000, 2500) array.
+fn reduce_rows(s: &mut Suite) {
+    use numerust::reduce;
+    // Built through `mapv` so the arrays live in huge-page buffers, as NumPy's do.
+    let a7 = || NdArray::from_vec(random_vec(N7, 41)).mapv(|x| x);
+    let size = N7.to_string();
+    s.run("reduce", "sum", "f64", &size, a7, reduce::sum);
+    s.run("reduce", "mean", "f64", &size, a7, reduce::mean);
+    s.run("reduce", "std", "f64", &size, a7, reduce::std);
+    s.run("reduce", "var", "f64", &size, a7, reduce::var);
+    s.run("reduce", "min", "f64", &size, a7, |a| {
+        reduce::min(a).unwrap()
+    });
+    s.run("reduce", "max", "f64", &size, a7, |a| {
+        reduce::max(a).unwrap()
+    });
+    s.run("reduce", "argmax", "f64", &size, a7, |a| {
+        reduce::argmax(a).unwrap()
+    });
+    let a7_32 = || NdArray::from_vec(random_vec(N7, 42)).mapv(|x| x as f32);
+    s.run("reduce", "sum", "f32", &size, a7_32, reduce::sum);
+    let m = || random_array(&[4000, 2500], 43).mapv(|x| x);
+    let shape = "4000x2500";
+    s.run("reduce", "sum(axis=0)", "f64", shape, m, |a| {
+        reduce::sum_axis(a, 0).unwrap()
+    });
+    s.run("reduce", "sum(axis=1)", "f64", shape, m, |a| {
+        reduce::sum_axis(a, 1).unwrap()
+    });
+    s.run("reduce", "mean(axis=0)", "f64", shape, m, |a| {
+        reduce::mean_axis(a, 0).unwrap()
+    });
 }

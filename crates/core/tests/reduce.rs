@@ -498,3 +498,23 @@ fn thread_count_does_not_change_bits() {
     assert_bits(&one.6, &two.6, "axis 1");
     assert_eq!(one.7.to_bits(), two.7.to_bits());
 }
+
+#[test]
+fn integer_axis_mean_is_within_the_pairwise_bound() {
+    // Large int64 values: the f64 partial sums round, so only a bound is promised.
+    let v: Vec<i64> = (0..3 * 20_000i64)
+        .map(|i| ((i * 2_654_435_761) % 1_000_003 - 500_000) << 40)
+        .collect();
+    let a = NdArray::from_shape_vec(&[3, 20_000], v.clone()).unwrap();
+    let got = mean_axis(&a, 1).unwrap().to_vec();
+    for (r, &g) in got.iter().enumerate() {
+        let row = &v[r * 20_000..(r + 1) * 20_000];
+        let exact = row.iter().map(|&x| x as i128).sum::<i128>() as f64 / 20_000.0;
+        let abs_sum: f64 = row.iter().map(|&x| (x as f64).abs()).sum();
+        let bound = 20_000.0 * f64::EPSILON * abs_sum / 20_000.0;
+        assert!(
+            (g - exact).abs() <= bound,
+            "row {r}: {g} vs {exact} (bound {bound})"
+        );
+    }
+}

@@ -44,8 +44,7 @@ use crate::array::NdArray;
 use crate::element::Element;
 use crate::error::{NdError, NdResult};
 use crate::iter::plan::Plan;
-use crate::iter::runs::for_each_run;
-use crate::layout::{Layout, normalize_axis};
+use crate::layout::normalize_axis;
 use crate::view::ArrayView;
 use numerust_kernels::Run;
 use numerust_kernels::reduce::{MinMax, SumFloat, collect_indexed, for_chunks_mut};
@@ -205,16 +204,20 @@ impl AxisSet {
 }
 
 /// The 1-D run of `len` elements at `offset` (elements from `a`'s first) with `stride`.
+///
+/// Callers pass an offset, length and stride taken from a [`Plan`] of `a`'s own layout, so
+/// every element of the run is an element of `a`.
 pub(crate) fn run_at<'a, T: Element>(
     a: &ArrayView<'a, T>,
     offset: isize,
     len: usize,
     stride: isize,
 ) -> Run<'a, T> {
-    let v = a.with_layout(offset, Layout::new(vec![len], vec![stride]));
-    let mut out = None;
-    for_each_run(&v, true, |r| out = Some(r));
-    out.unwrap_or_else(|| Run::from_slice(&[]))
+    debug_assert!(len > 0 && len <= a.size());
+    // SAFETY: (offset, len, stride) come from a Plan over `a`'s shape and strides, so each
+    // address offset + i*stride (i < len) is an in-bounds element of the view, which is
+    // initialised and not written for 'a (view invariant).
+    unsafe { Run::from_raw(a.as_ptr().wrapping_offset(offset), len, stride) }
 }
 
 #[inline(always)]
@@ -280,7 +283,7 @@ pub(crate) fn reduce_view<T: Element, A: Copy + Send + Sync>(
     } else if n == 2 && strides[0][1] == 0 && so == 1 && out_len == len {
         // Outer axis reduced, rows added in order; threads take column ranges.
         let rows: Vec<Run<'_, T>> = blocks.iter().map(|b| run_at(a, b[0], len, si)).collect();
-        let chunk = len.div_ceil(8).max(512);
+        let chunk = 256;
         for_chunks_mut(&mut out, chunk, rows.len(), &|start, acc| {
             for row in &rows {
                 let part = row.split_at(start).1.split_at(acc.len()).0;

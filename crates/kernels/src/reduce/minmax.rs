@@ -23,6 +23,16 @@ pub trait MinMax: Copy + PartialOrd + Send + Sync + 'static {
     const LOWEST: Self;
     /// The highest value (`+inf` for floats, `MAX` for integers, `true`).
     const HIGHEST: Self;
+
+    /// The NaN-propagating extreme of a non-empty slice with AVX2 intrinsics, or `None`
+    /// when the type has no such body (then the generic one runs).
+    ///
+    /// # Safety
+    /// The CPU must have AVX2.
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn extreme_avx2_fast<const MAX: bool>(_s: &[Self]) -> Option<Self> {
+        None
+    }
 }
 
 macro_rules! impl_minmax_int {
@@ -49,6 +59,11 @@ impl MinMax for bool {
 impl MinMax for f32 {
     const LOWEST: Self = f32::NEG_INFINITY;
     const HIGHEST: Self = f32::INFINITY;
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn extreme_avx2_fast<const MAX: bool>(s: &[f32]) -> Option<f32> {
+        // SAFETY: the caller guarantees AVX2.
+        Some(unsafe { extreme_f32_avx2::<MAX>(s) })
+    }
     #[inline(always)]
     #[allow(clippy::eq_op)]
     fn is_nan_value(self) -> bool {
@@ -59,12 +74,113 @@ impl MinMax for f32 {
 impl MinMax for f64 {
     const LOWEST: Self = f64::NEG_INFINITY;
     const HIGHEST: Self = f64::INFINITY;
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn extreme_avx2_fast<const MAX: bool>(s: &[f64]) -> Option<f64> {
+        // SAFETY: the caller guarantees AVX2.
+        Some(unsafe { extreme_f64_avx2::<MAX>(s) })
+    }
     #[inline(always)]
     #[allow(clippy::eq_op)]
     fn is_nan_value(self) -> bool {
         self != self
     }
 }
+
+macro_rules! extreme_intrinsics {
+    ($name:ident, $t:ty, $w:expr, $vt:ident, $load:ident, $set1:ident, $max:ident, $min:ident,
+     $cmp:ident, $or:ident, $zero:ident, $movemask:ident) => {
+        /// NaN-propagating max/min of a non-empty slice: four AVX2 accumulators of
+        /// `vmax`/`vmin` (a later equal value wins, as in the portable body) plus an unordered
+        /// compare that flags NaN; with NaN present the first NaN is returned.
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn $name<const MAX: bool>(s: &[$t]) -> $t {
+            use std::arch::x86_64::*;
+            const W: usize = $w;
+            let body = s.len() - s.len() % (4 * W);
+            let init = $set1(s[0]);
+            let (mut m0, mut m1, mut m2, mut m3) = (init, init, init, init);
+            let mut nan = $zero();
+            for c in s[..body].chunks_exact(4 * W) {
+                // SAFETY: `c` holds 4*W elements, so the four W-wide unaligned loads at
+                // c[0], c[W], c[2W], c[3W] read inside it.
+                let (x0, x1, x2, x3) = unsafe {
+                    (
+                        $load(c.as_ptr()),
+                        $load(c.as_ptr().add(W)),
+                        $load(c.as_ptr().add(2 * W)),
+                        $load(c.as_ptr().add(3 * W)),
+                    )
+                };
+                // vmax(m, x) is x when equal: the later value wins, like `step`.
+                if MAX {
+                    m0 = $max(m0, x0);
+                    m1 = $max(m1, x1);
+                    m2 = $max(m2, x2);
+                    m3 = $max(m3, x3);
+                } else {
+                    m0 = $min(m0, x0);
+                    m1 = $min(m1, x1);
+                    m2 = $min(m2, x2);
+                    m3 = $min(m3, x3);
+                }
+                let u = $or($cmp::<_CMP_UNORD_Q>(x0, x1), $cmp::<_CMP_UNORD_Q>(x2, x3));
+                nan = $or(nan, u);
+            }
+            if $movemask(nan) != 0 {
+                return s[..body]
+                    .iter()
+                    .copied()
+                    .find(|x| x.is_nan())
+                    .unwrap_or(s[0]);
+            }
+            let mut lanes = [[0 as $t; W]; 4];
+            for (dst, v) in lanes.iter_mut().zip([m0, m1, m2, m3]) {
+                // SAFETY: `dst` is W elements, exactly one vector.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        &v as *const $vt as *const $t,
+                        dst.as_mut_ptr(),
+                        W,
+                    )
+                };
+            }
+            let mut r = lanes[0][0];
+            for &x in lanes.iter().flatten().chain(&s[body..]) {
+                r = step::<$t, MAX>(r, x);
+            }
+            r
+        }
+    };
+}
+extreme_intrinsics!(
+    extreme_f64_avx2,
+    f64,
+    4,
+    __m256d,
+    _mm256_loadu_pd,
+    _mm256_set1_pd,
+    _mm256_max_pd,
+    _mm256_min_pd,
+    _mm256_cmp_pd,
+    _mm256_or_pd,
+    _mm256_setzero_pd,
+    _mm256_movemask_pd
+);
+extreme_intrinsics!(
+    extreme_f32_avx2,
+    f32,
+    8,
+    __m256,
+    _mm256_loadu_ps,
+    _mm256_set1_ps,
+    _mm256_max_ps,
+    _mm256_min_ps,
+    _mm256_cmp_ps,
+    _mm256_or_ps,
+    _mm256_setzero_ps,
+    _mm256_movemask_ps
+);
 
 const LANES: usize = 16;
 const ARG_BLOCK: usize = 1024;
@@ -80,15 +196,17 @@ fn better<T: MinMax, const MAX: bool>(x: T, m: T) -> bool {
 /// (NumPy's `maximum`: `max(0.0, -0.0)` is `-0.0`).
 #[inline(always)]
 fn step<T: MinMax, const MAX: bool>(m: T, x: T) -> T {
-    let not_worse = x.is_nan_value() || if MAX { x >= m } else { x <= m };
-    if !m.is_nan_value() && not_worse { x } else { m }
+    // Two compares, an or and a blend per lane, no branches. Once `m` is NaN only another
+    // NaN replaces it, so the result stays NaN.
+    let not_worse = x.is_nan_value() | if MAX { x >= m } else { x <= m };
+    if not_worse { x } else { m }
 }
 
 /// NaN-skipping step (`fmax`/`fmin`): NaN only when every value is NaN.
 #[inline(always)]
 fn step_skip<T: MinMax, const MAX: bool>(m: T, x: T) -> T {
     let not_worse = if MAX { x >= m } else { x <= m };
-    if m.is_nan_value() || not_worse { x } else { m }
+    if m.is_nan_value() | not_worse { x } else { m }
 }
 
 #[inline(always)]
@@ -121,10 +239,15 @@ fn extreme_body<T: MinMax, const MAX: bool, const SKIP: bool>(s: &[T]) -> T {
 
 #[inline(always)]
 fn arg_body<T: MinMax, const MAX: bool>(s: &[T]) -> usize {
+    arg_blocks::<T, MAX>(s, |b| reduce_slice(b, step::<T, MAX>))
+}
+
+#[inline(always)]
+fn arg_blocks<T: MinMax, const MAX: bool>(s: &[T], block_extreme: impl Fn(&[T]) -> T) -> usize {
     let mut best = s[0];
     let mut best_block = 0;
     for (b, block) in s.chunks(ARG_BLOCK).enumerate() {
-        let m = reduce_slice(block, step::<T, MAX>);
+        let m = block_extreme(block);
         if m.is_nan_value() {
             let i = block.iter().position(|x| x.is_nan_value());
             return b * ARG_BLOCK + i.unwrap_or(0);
@@ -141,13 +264,22 @@ fn arg_body<T: MinMax, const MAX: bool>(s: &[T]) -> usize {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn extreme_avx2<T: MinMax, const MAX: bool, const SKIP: bool>(s: &[T]) -> T {
+    if !SKIP {
+        // SAFETY: this function only runs on CPUs with AVX2.
+        if let Some(x) = unsafe { T::extreme_avx2_fast::<MAX>(s) } {
+            return x;
+        }
+    }
     extreme_body::<T, MAX, SKIP>(s)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn arg_avx2<T: MinMax, const MAX: bool>(s: &[T]) -> usize {
-    arg_body::<T, MAX>(s)
+    arg_blocks::<T, MAX>(s, |b| {
+        // SAFETY: this function only runs on CPUs with AVX2.
+        unsafe { T::extreme_avx2_fast::<MAX>(b) }.unwrap_or_else(|| reduce_slice(b, step::<T, MAX>))
+    })
 }
 
 /// The extreme of a non-empty run at level `lv`, on this thread.
@@ -321,6 +453,17 @@ mod tests {
                         assert_eq!(nmx, want_max);
                     }
                     assert_eq!(arg_level::<f64, true>(lv, r), naive_arg(v, true));
+                    // f32 (its own AVX2 body) agrees on the same values.
+                    let v32: Vec<f32> = v.iter().map(|&x| x as f32).collect();
+                    let r32 = Run::from_slice(&v32);
+                    let mx32 = extreme_level::<f32, true, false>(lv, r32);
+                    let mn32 = extreme_level::<f32, false, false>(lv, r32);
+                    if has_nan {
+                        assert!(mx32.is_nan() && mn32.is_nan());
+                    } else {
+                        assert_eq!((mx32, mn32), (want_max as f32, want_min as f32));
+                    }
+                    assert_eq!(arg_level::<f32, false>(lv, r32), naive_arg(v, false));
                     assert_eq!(arg_level::<f64, false>(lv, r), naive_arg(v, false));
                     // Strided (stride -1) gives the same answers on the reversed data.
                     let rev: Vec<f64> = v.iter().rev().copied().collect();

@@ -31,27 +31,24 @@ pub fn collect_indexed<A: Send>(
     }
 }
 
-/// Calls `f(start, chunk)` for consecutive `chunk`-sized pieces of `out` (fixed boundaries),
-/// spread over threads when `out.len() * work_per_item` is large.
+/// Calls `f(start, piece)` for consecutive pieces of `out`: the whole slice on one thread, or
+/// one piece per thread (at least `min_chunk` long) when `out.len() * work_per_item` is large.
+/// For element-wise work only, whose results cannot depend on the piece boundaries.
 pub fn for_chunks_mut<A: Send>(
     out: &mut [A],
-    chunk: usize,
+    min_chunk: usize,
     work_per_item: usize,
     f: &(impl Fn(usize, &mut [A]) + Sync),
 ) {
     use rayon::prelude::*;
-    let chunk = chunk.max(1);
-    if out.len() > chunk
-        && out.len().saturating_mul(work_per_item) >= PAR_MIN_WORK
-        && rayon::current_num_threads() > 1
-    {
+    let threads = rayon::current_num_threads();
+    let chunk = out.len().div_ceil(threads.max(1)).max(min_chunk.max(1));
+    if out.len() > chunk && out.len().saturating_mul(work_per_item) >= PAR_MIN_WORK && threads > 1 {
         out.par_chunks_mut(chunk)
             .enumerate()
             .for_each(|(i, c)| f(i * chunk, c));
     } else {
-        out.chunks_mut(chunk)
-            .enumerate()
-            .for_each(|(i, c)| f(i * chunk, c));
+        f(0, out);
     }
 }
 
