@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 test -x .venv/bin/python || { python3 -m venv .venv && .venv/bin/pip install -q -r ../shared/bench/requirements.txt; }
-mkdir -p target
+# One folder per run, so concurrent runs do not mix their results.
+out=target/compare/$$; mkdir -p "$out"
 cargo build --release -q -p numerust-benches --bin compare
 # Only the rows numerust implements (further narrowed by the caller's --filter/--quick).
 np_filters=()
@@ -15,6 +16,6 @@ for a in "$@"; do [ "$a" = --quick ] && quick=(--quick); done
 # OPENBLAS_* variables slow current NumPy here (see env notes); unset them for this run only.
 t=${THREADS:-1}
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$t RAYON_NUM_THREADS=$t \
-    .venv/bin/python ../shared/bench/numpy_bench.py --out target/numpy_${t}t.jsonl "${np_filters[@]}" "${quick[@]}" >/dev/null
-RAYON_NUM_THREADS=$t ./target/release/compare --out target/numerust_${t}t.jsonl "$@"
-.venv/bin/python benches/compare.py target/numpy_${t}t.jsonl target/numerust_${t}t.jsonl ${MARKDOWN:+--markdown}
+    .venv/bin/python ../shared/bench/numpy_bench.py --out "$out/numpy_${t}t.jsonl" "${np_filters[@]}" "${quick[@]}" >/dev/null
+RAYON_NUM_THREADS=$t ./target/release/compare --out "$out/numerust_${t}t.jsonl" "$@"
+.venv/bin/python benches/compare.py "$out/numpy_${t}t.jsonl" "$out/numerust_${t}t.jsonl" ${MARKDOWN:+--markdown}
