@@ -164,10 +164,11 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "Miri perturbs the f64 reference `ln`")]
     fn log_f32_lanes_sampled_against_f64() {
         // Every 4099th positive f32 bit pattern (subnormals included), at every level.
         let xs: Vec<f32> = (0..0x7f80_0000u32)
-            .step_by(if cfg!(miri) { 40_000_009 } else { 4099 })
+            .step_by(4099)
             .map(f32::from_bits)
             .collect();
         for l in crate::simd::Level::available() {

@@ -155,6 +155,9 @@ pub fn check_family<K: Unary<f64> + Unary<f32>>(
     let xs32 = inputs_f32();
     let base = eval::<K, f64>(Level::Scalar, &xs);
     let base32 = eval::<K, f32>(Level::Scalar, &xs32);
+    // Miri perturbs the results of std's libm functions on purpose (they are not exact):
+    // there the references mean nothing, and only the level/layout checks below run.
+    let (ref64, skip_refs) = (ref64.filter(|_| !cfg!(miri)), cfg!(miri));
     for (i, (&x, &g)) in xs.iter().zip(&base).enumerate() {
         if let Some(r) = ref64 {
             let d = ulp_f64(g, r(x));
@@ -165,7 +168,7 @@ pub fn check_family<K: Unary<f64> + Unary<f32>>(
             );
         }
     }
-    for (&x, &g) in xs32.iter().zip(&base32) {
+    for (&x, &g) in xs32.iter().zip(&base32).filter(|_| !skip_refs) {
         let d = ulp_f32(g, ref32(x));
         assert!(
             d <= ref_bound,
