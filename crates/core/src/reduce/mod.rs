@@ -18,6 +18,7 @@
 
 pub mod extreme;
 pub mod logic;
+pub mod methods;
 pub mod sum;
 pub mod var;
 
