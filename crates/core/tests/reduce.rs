@@ -57,6 +57,7 @@ fn assert_bits<F: Bits>(got: &[F], want: &[F], what: &str) {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn whole_array_float_stats_are_numpys_bits() {
     let r = reference();
     let opts1 = VarOptions {
@@ -162,6 +163,7 @@ fn check_2d<F>(
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn axis_sums_and_views_are_numpys_bits() {
     let r = reference();
     check_2d(&r, "f64", |x| x, |a| a.f64s());
@@ -169,6 +171,7 @@ fn axis_sums_and_views_are_numpys_bits() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn several_axes_keepdims_products_cumsums() {
     let r = reference();
     let b = NdArray::from_shape_vec(&[6, 7, 300], hashed(6 * 7 * 300, 3)).unwrap();
@@ -229,6 +232,7 @@ fn several_axes_keepdims_products_cumsums() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn nan_rules_match_numpy() {
     let r = reference();
     let mut x = hashed(1000, 11);
@@ -311,6 +315,7 @@ fn nan_rules_match_numpy() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn extremes_with_ties_over_axes() {
     let r = reference();
     let t: Vec<f64> = hashed(50 * 60, 13)
@@ -355,6 +360,7 @@ fn extremes_with_ties_over_axes() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn integer_dtypes_accumulate_like_numpy() {
     let r = reference();
     let ii: Vec<i32> = hashed(100_003, 21)
@@ -417,6 +423,7 @@ fn integer_dtypes_accumulate_like_numpy() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn empty_reductions_and_error_texts() {
     let e = NdArray::<f64>::from_vec(vec![]);
     assert_eq!(sum(&e).to_bits(), 0f64.to_bits());
@@ -472,6 +479,7 @@ fn empty_reductions_and_error_texts() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn thread_count_does_not_change_bits() {
     let v = hashed(3_000_017, 4);
     let a = NdArray::from_vec(v.clone());
@@ -500,6 +508,7 @@ fn thread_count_does_not_change_bits() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "large NumPy reference inputs; too slow under Miri")]
 fn integer_axis_mean_is_within_the_pairwise_bound() {
     // Large int64 values: the f64 partial sums round, so only a bound is promised.
     let v: Vec<i64> = (0..3 * 20_000i64)

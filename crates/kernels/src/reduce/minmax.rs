@@ -484,6 +484,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "a million elements is too slow under Miri")]
     fn integers_and_threads() {
         let v: Vec<i64> = (0..1_000_003).map(|i| (i * 7919) % 100_003).collect();
         let one = rayon::ThreadPoolBuilder::new()

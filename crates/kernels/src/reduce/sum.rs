@@ -234,6 +234,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "long inputs are too slow under Miri")]
     fn every_level_matches_reference_contiguous_and_strided() {
         for lv in Level::available() {
             for n in (0..=300).chain([1000, 4099, 70_001]) {
@@ -285,6 +286,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "a million elements is too slow under Miri")]
     fn threads_do_not_change_bits() {
         let v = data(1_000_003, 9);
         let one = rayon::ThreadPoolBuilder::new()
