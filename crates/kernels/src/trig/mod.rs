@@ -7,7 +7,9 @@
 //!   baseline target; LLVM turns the contiguous loop into 128-bit SSE2 code. Both levels give
 //!   the same bits.
 //! - `Avx2`: the same body with `f64::mul_add` inside an `avx2,fma` function: 256-bit lanes,
-//!   fused polynomials. Bits may differ from `Scalar` within the documented ULP bound.
+//!   fused polynomials. Bits may differ from `Scalar` within the documented ULP bound. On a
+//!   CPU with AVX-512F the same body is also compiled for 512-bit registers and used there:
+//!   identical operations, so identical bits, in twice the lanes.
 //!
 //! `sin`/`cos`/`tan` reduce `x` modulo `π/2` with a three-step Cody–Waite reduction for
 //! `|x| < 2^20` ([`reduce`]); larger finite arguments are flagged by a vectorised pre-pass
@@ -141,19 +143,50 @@ unsafe fn body_avx2<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
     body::<K, T, true>(src, dst)
 }
 
+/// The `Avx2` level's body compiled for 512-bit registers: the same per-element code with
+/// the same fused operations, so the same bits, in twice the lanes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    body::<K, T, true>(src, dst)
+}
+
+/// Whether the CPU has AVX-512F (detected once).
+#[cfg(target_arch = "x86_64")]
+fn has_avx512() -> bool {
+    use std::sync::OnceLock;
+    static HAS: OnceLock<bool> = OnceLock::new();
+    *HAS.get_or_init(|| std::arch::is_x86_feature_detected!("avx512f"))
+}
+
+/// The 256-bit `Avx2` body even where AVX-512F would be used (tests hold the two equal).
+#[cfg(test)]
+pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    #[cfg(target_arch = "x86_64")]
+    if crate::simd::detected() == Level::Avx2 {
+        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
+        return unsafe { body_avx2::<K, T>(src, dst) };
+    }
+    run_level::<K, T>(level(), src, dst)
+}
+
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn body2_avx2<K: Binary<T>, T: Copy>(a: Run<'_, T>, b: Run<'_, T>, dst: RunMut<'_, T>) {
     body2::<K, T, true>(a, b, dst)
 }
 
-/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has).
+/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). At `Avx2`
+/// a CPU with AVX-512F runs the same code in 512-bit registers (bit-identical results).
 ///
 /// # Panics
 /// If the lengths differ.
 pub fn run_level<K: Unary<T>, T: Copy>(level: Level, src: Run<'_, T>, dst: RunMut<'_, T>) {
     assert_eq!(src.len(), dst.len(), "run lengths differ");
     match level.min(crate::simd::detected()) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX-512F, and `detected()` returned Avx2 so it has AVX2 and FMA.
+        Level::Avx2 if has_avx512() => unsafe { body_avx512::<K, T>(src, dst) },
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
         Level::Avx2 => unsafe { body_avx2::<K, T>(src, dst) },
