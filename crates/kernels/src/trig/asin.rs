@@ -147,12 +147,20 @@ mod tests {
     use crate::trig::testing::{check_family, check_umath, eval};
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn asin_matches_validation_and_levels() {
         check_umath::<Arcsin>("arcsin", 1, 1);
         check_family::<Arcsin>(f64::asin, f32::asin, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn acos_matches_validation_and_levels() {
         check_umath::<Arccos>("arccos", 1, 1);
         check_family::<Arccos>(f64::acos, f32::acos, 1);

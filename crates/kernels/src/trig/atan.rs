@@ -165,6 +165,10 @@ mod tests {
     use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn atan_matches_validation_and_levels() {
         check_umath::<Arctan>("arctan", 1, 1);
         check_family::<Arctan>(f64::atan, f32::atan, 1);
@@ -185,6 +189,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn atan2_specials_and_random_match_c() {
         let sp = [
             0.0,

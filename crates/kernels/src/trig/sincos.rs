@@ -280,18 +280,30 @@ mod tests {
     use crate::trig::testing::{check_family, check_umath};
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn sin_matches_validation_and_levels() {
         check_umath::<Sin>("sin", 1, 1);
         check_family::<Sin>(f64::sin, f32::sin, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn cos_matches_validation_and_levels() {
         check_umath::<Cos>("cos", 1, 1);
         check_family::<Cos>(f64::cos, f32::cos, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+    )]
     fn tan_matches_validation_and_levels() {
         check_umath::<Tan>("tan", 1, 1);
         check_family::<Tan>(f64::tan, f32::tan, 1);
