@@ -47,8 +47,8 @@ use crate::error::{NdError, NdResult};
 use crate::iter::plan::Plan;
 use crate::layout::normalize_axis;
 use crate::view::ArrayView;
-use numerust_kernels::Run;
 use numerust_kernels::reduce::{MinMax, SumFloat, collect_indexed, for_chunks_mut};
+use numerust_kernels::{Run, RunMut};
 
 /// Element types that sum and multiply (NumPy's `add.reduce` / `multiply.reduce` dtypes).
 pub trait SumElement: Element + MinMax {
@@ -221,17 +221,6 @@ pub(crate) fn run_at<'a, T: Element>(
     unsafe { Run::from_raw(a.as_ptr().wrapping_offset(offset), len, stride) }
 }
 
-#[inline(always)]
-fn accumulate<T: Copy, A: Copy>(acc: &mut [A], part: Run<'_, T>, op: &impl Fn(A, T) -> A) {
-    match part.as_slice() {
-        Some(s) => acc.iter_mut().zip(s).for_each(|(o, &x)| *o = op(*o, x)),
-        None => acc
-            .iter_mut()
-            .enumerate()
-            .for_each(|(k, o)| *o = op(*o, part.get(k))),
-    }
-}
-
 /// Reduces `a` over the axes `set.reduced`, in NumPy's order: when the innermost merged axis
 /// (memory order) is reduced, `out = run_op(out, run)` per run; otherwise each input element
 /// is combined into its output with `elem_op`, rows in order. Outputs start at `init`.
@@ -288,7 +277,7 @@ pub(crate) fn reduce_view<T: Element, A: Copy + Send + Sync>(
         for_chunks_mut(&mut out, chunk, rows.len(), &|start, acc| {
             for row in &rows {
                 let part = row.split_at(start).1.split_at(acc.len()).0;
-                accumulate(acc, part, elem_op);
+                numerust_kernels::dispatch::update_level(RunMut::from_slice(acc), part, elem_op);
             }
         });
     } else {

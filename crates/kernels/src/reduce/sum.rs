@@ -36,14 +36,124 @@ pub trait SumFloat:
 {
     /// `+0.0`.
     const ZERO: Self;
+
+    /// The pairwise leaf (8 ≤ n ≤ 128 contiguous elements) with AVX2 intrinsics: the same
+    /// eight accumulators, as two f64 vectors or one f32 vector, so the same bits.
+    ///
+    /// # Safety
+    /// The CPU must have AVX2; `8 <= a.len()`.
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn leaf_avx2(a: &[Self]) -> Self;
 }
 
 impl SumFloat for f32 {
     const ZERO: Self = 0.0;
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn leaf_avx2(a: &[f32]) -> f32 {
+        // SAFETY: forwarded caller guarantees (AVX2, len >= 8).
+        unsafe { leaf_f32_avx2(a) }
+    }
 }
 
 impl SumFloat for f64 {
     const ZERO: Self = 0.0;
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn leaf_avx2(a: &[f64]) -> f64 {
+        // SAFETY: forwarded caller guarantees (AVX2, len >= 8).
+        unsafe { leaf_f64_avx2(a) }
+    }
+}
+
+#[inline(always)]
+fn combine8<U: SumFloat>(r: [U; 8]) -> U {
+    ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+}
+
+/// Eight f64 accumulators as two AVX2 vectors (lanes 0-3 and 4-7), as NumPy's leaf.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn leaf_f64_avx2(a: &[f64]) -> f64 {
+    use std::arch::x86_64::*;
+    assert!(a.len() >= 8);
+    let body = a.len() - a.len() % 8;
+    // SAFETY: a.len() >= 8 (asserted): both 4-wide loads read a[0..8].
+    let (mut r0, mut r1) = unsafe {
+        (
+            _mm256_loadu_pd(a.as_ptr()),
+            _mm256_loadu_pd(a.as_ptr().add(4)),
+        )
+    };
+    for c in a[8..body].chunks_exact(8) {
+        // SAFETY: `c` has 8 elements: the loads read c[0..4] and c[4..8].
+        let (x0, x1) = unsafe {
+            (
+                _mm256_loadu_pd(c.as_ptr()),
+                _mm256_loadu_pd(c.as_ptr().add(4)),
+            )
+        };
+        r0 = _mm256_add_pd(r0, x0);
+        r1 = _mm256_add_pd(r1, x1);
+    }
+    let mut r = [0.0f64; 8];
+    // SAFETY: `r` has 8 elements: the stores write r[0..4] and r[4..8].
+    unsafe {
+        _mm256_storeu_pd(r.as_mut_ptr(), r0);
+        _mm256_storeu_pd(r.as_mut_ptr().add(4), r1);
+    }
+    let mut res = combine8(r);
+    for &x in &a[body..] {
+        res += x;
+    }
+    res
+}
+
+/// Eight f32 accumulators as one AVX2 vector, as NumPy's leaf.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn leaf_f32_avx2(a: &[f32]) -> f32 {
+    use std::arch::x86_64::*;
+    assert!(a.len() >= 8);
+    let body = a.len() - a.len() % 8;
+    // SAFETY: a.len() >= 8 (asserted): the load reads a[0..8].
+    let mut r0 = unsafe { _mm256_loadu_ps(a.as_ptr()) };
+    for c in a[8..body].chunks_exact(8) {
+        // SAFETY: `c` has 8 elements.
+        r0 = _mm256_add_ps(r0, unsafe { _mm256_loadu_ps(c.as_ptr()) });
+    }
+    let mut r = [0.0f32; 8];
+    // SAFETY: `r` has 8 elements.
+    unsafe { _mm256_storeu_ps(r.as_mut_ptr(), r0) };
+    let mut res = combine8(r);
+    for &x in &a[body..] {
+        res += x;
+    }
+    res
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn pairwise_sum_avx2<U: SumFloat>(a: Run<'_, U>) -> U {
+    if a.len() <= PW_BLOCKSIZE {
+        return match a.as_slice() {
+            // SAFETY: AVX2 is enabled here; len >= 8 checked.
+            Some(s) if s.len() >= 8 => unsafe { U::leaf_avx2(s) },
+            Some(s) => leaf_slice(s, &|x| x),
+            None => leaf_strided(a, &|x| x),
+        };
+    }
+    let (l, r) = a.split_at(split_point(a.len()));
+    // SAFETY: this function only runs when the CPU has AVX2.
+    unsafe { pairwise_sum_avx2(l) + pairwise_sum_avx2(r) }
+}
+
+/// Plain pairwise sum on this thread at level `lv` (AVX2 uses intrinsic leaves; same bits).
+pub fn pairwise_sum_level<U: SumFloat>(lv: Level, a: Run<'_, U>) -> U {
+    match lv.min(crate::simd::detected()) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the level is clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
+        Level::Avx2 => unsafe { pairwise_sum_avx2(a) },
+        _ => pairwise_scalar(a, &|x| x),
+    }
 }
 
 /// The pairwise leaf (n ≤ 128) over a slice, values mapped by `f`.
@@ -163,7 +273,12 @@ pub fn pairwise_map<T: Copy + Sync, U: SumFloat>(a: Run<'_, T>, f: &(impl Fn(T) 
 /// assert!((s - 49950.0).abs() < 1e-9);
 /// ```
 pub fn pairwise_sum<U: SumFloat>(a: Run<'_, U>) -> U {
-    pairwise_map(a, &|x| x)
+    if a.len() >= PAR_SUM_MIN && rayon::current_num_threads() > 1 {
+        let (l, r) = a.split_at(split_point(a.len()));
+        let (x, y) = rayon::join(|| pairwise_sum(l), || pairwise_sum(r));
+        return x + y;
+    }
+    pairwise_sum_level(level(), a)
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -242,6 +357,12 @@ mod tests {
                 let want = reference(&v[..n]);
                 let got = pairwise_level(lv, Run::from_slice(&v[..n]), &|x| x);
                 assert_eq!(got.to_bits(), want.to_bits(), "level {lv:?} n {n}");
+                let got = pairwise_sum_level(lv, Run::from_slice(&v[..n]));
+                assert_eq!(got.to_bits(), want.to_bits(), "sum level {lv:?} n {n}");
+                let v32: Vec<f32> = v[..n].iter().map(|&x| x as f32).collect();
+                let a = pairwise_sum_level(lv, Run::from_slice(&v32));
+                let b = pairwise_level(Level::Scalar, Run::from_slice(&v32), &|x| x);
+                assert_eq!(a.to_bits(), b.to_bits(), "f32 level {lv:?} n {n}");
                 // Stride 2 and -1 sum the same values in run order.
                 let picked: Vec<f64> = (0..n).map(|i| v[2 * i]).collect();
                 // SAFETY: indices 0, 2, .., 2(n-1) are inside `v` (len 2n+1).
