@@ -10,7 +10,8 @@
 //! (at most [`CACHE_BYTES`] in all, oldest evicted first; `NUMERUST_BUFFER_CACHE_MB` sets the
 //! cap, 0 disables it), and [`Buffer::for_overwrite`] of the same rounded size takes it back
 //! instead of mapping and faulting in fresh pages — what glibc's heap does for NumPy's
-//! allocations under 32 MiB, extended to larger ones. Zeroed buffers always map fresh pages.
+//! allocations under 32 MiB, extended to larger ones. Zeroed buffers take a cached mapping
+//! only after `MADV_DONTNEED` has dropped its pages, so they still read as fresh zero pages.
 //!
 //! INVARIANT of [`Buffer`]: `ptr` points at `len` initialised, aligned `T` inside one live
 //! allocation that the buffer alone frees, and `len * size_of::<T>()` fits `isize`.
@@ -114,6 +115,26 @@ impl<T: bytemuck::Zeroable + Copy> Buffer<T> {
         let bytes = byte_size::<T>(len)?;
         #[cfg(all(target_os = "linux", not(miri)))]
         if bytes >= HUGE_PAGE_BYTES {
+            let rounded = bytes.div_ceil(HUGE_PAGE_ALIGN) * HUGE_PAGE_ALIGN;
+            if let Some(addr) = cache_take(rounded) {
+                // SAFETY: `addr..addr+rounded` is a whole mapping this module made and no
+                // Buffer owns. MADV_DONTNEED on private anonymous memory drops its pages: the
+                // next touch of each faults in a zero page, exactly as a fresh mapping would
+                // (and reuses the pages the kernel just freed).
+                let ok = unsafe {
+                    libc::madvise(addr as *mut libc::c_void, rounded, libc::MADV_DONTNEED)
+                } == 0;
+                if ok {
+                    return Ok(Buffer {
+                        // SAFETY: a cached mapping's address is non-null.
+                        ptr: unsafe { NonNull::new_unchecked(addr as *mut T) },
+                        len,
+                        origin: Origin::Mapped { bytes: rounded },
+                    });
+                }
+                // SAFETY: as above; on the (unexpected) madvise failure the mapping is dropped.
+                unsafe { libc::munmap(addr as *mut libc::c_void, rounded) };
+            }
             return Self::mapped(len, bytes);
         }
         let _ = bytes;

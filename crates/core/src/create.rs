@@ -7,7 +7,7 @@
 use crate::array::{AsView, NdArray};
 use crate::buffer::Buffer;
 use crate::element::Element;
-use crate::elementwise::build;
+use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
 use crate::layout::{Layout, Order};
 
@@ -50,7 +50,7 @@ pub fn ones<T: Element>(shape: &[usize]) -> NdResult<NdArray<T>> {
 /// # Errors
 /// `ShapeOverflow`.
 pub fn full<T: Element>(shape: &[usize], value: T) -> NdResult<NdArray<T>> {
-    build(shape, Order::C, |v| v.fill(value))
+    build_overwrite(shape, Order::C, |v| v.fill(value))
 }
 
 /// An array whose contents are unspecified in NumPy; numerust gives zeros, which cost the

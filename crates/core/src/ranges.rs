@@ -24,7 +24,7 @@
 
 use crate::array::NdArray;
 use crate::element::Element;
-use crate::elementwise::build;
+use crate::elementwise::build_overwrite;
 use crate::error::{NdError, NdResult};
 use crate::layout::Order;
 use std::ops::{Add, Div, Mul, Sub};
@@ -271,7 +271,7 @@ pub fn arange<T: ArangeElement>(stop: T) -> NdResult<NdArray<T>> {
 /// allowed size exceeded"); `ShapeOverflow` when the result cannot be allocated.
 pub fn arange_range<T: ArangeElement>(start: T, stop: T, step: T) -> NdResult<NdArray<T>> {
     let len = T::arange_len(start, stop, step)?;
-    build(&[len], Order::C, |dst| {
+    build_overwrite(&[len], Order::C, |dst| {
         let out = dst.as_slice_mut().expect("a new 1-D array is contiguous");
         if out.len() == 1 {
             out[0] = start;
@@ -337,7 +337,7 @@ pub fn linspace_retstep<T: LinspaceFloat>(
     } else {
         T::nan()
     };
-    let y = build(&[num], Order::C, |dst| {
+    let y = build_overwrite(&[num], Order::C, |dst| {
         let out = dst.as_slice_mut().expect("a new 1-D array is contiguous");
         if div == 0 {
             // NumPy: `y = arange(num) * delta + start` with an undefined step.
