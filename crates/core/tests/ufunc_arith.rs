@@ -40,6 +40,9 @@ fn float_arithmetic_matches_numpy_bit_for_bit() {
     let r = load_reference("arith");
     let (a, b) = grid(&r["fa"].f64s(), &r["fb"].f64s());
     for (name, f) in float_ops::<f64>() {
+        if cfg!(miri) && name == "power" {
+            continue; // Miri perturbs libm's pow on purpose; the bits are checked natively.
+        }
         let got = f(&a, &b).unwrap();
         let want = &r[&format!("f64_{name}")];
         assert_eq!(got.shape(), want.shape.as_slice());
@@ -52,6 +55,9 @@ fn float_arithmetic_matches_numpy_bit_for_bit() {
     }
     let (a32, b32) = (a.astype::<f32>(), b.astype::<f32>());
     for (name, f) in float_ops::<f32>() {
+        if cfg!(miri) && name == "power" {
+            continue;
+        }
         let got = f(&a32, &b32).unwrap().to_vec();
         let want = r[&format!("f32_{name}")].f32s();
         if name == "power" {
