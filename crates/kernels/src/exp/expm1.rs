@@ -71,12 +71,20 @@ mod tests {
     use crate::simd::Level;
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn expm1_matches_validation_and_levels() {
         check_umath::<Expm1>("expm1", 1, 1);
         check_family::<Expm1>(Some(f64::exp_m1), f32::exp_m1, 1, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn expm1_specials() {
         let inf = f64::INFINITY;
         for l in Level::available() {

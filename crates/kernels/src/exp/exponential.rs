@@ -288,18 +288,30 @@ mod tests {
     use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn exp_matches_validation_and_levels() {
         check_umath::<Exp>("exp", 1, 1);
         check_family::<Exp>(Some(f64::exp), f32::exp, 1, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn exp2_matches_validation_and_levels() {
         check_umath::<Exp2>("exp2", 1, 1);
         check_family::<Exp2>(Some(f64::exp2), f32::exp2, 1, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn exp_specials() {
         let inf = f64::INFINITY;
         let xs = [
@@ -346,6 +358,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn exp_f32_lanes_within_one_ulp_of_rounded_f64() {
         // Every 4099th bit pattern: all signs, exponents and ranges, through the f32-lane body
         // (|x| ≤ 87) and the f64-lane one. (Every 7th, 3.2e8 inputs, was checked once: max

@@ -183,6 +183,10 @@ mod tests {
     use crate::simd::Level;
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn sinh_matches_validation_and_levels() {
         check_umath::<Sinh>("sinh", 1, 1);
         // glibc's f64 sinh is itself up to ~2 ULP off; hold ours to it within 2.
@@ -190,18 +194,30 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn cosh_matches_validation_and_levels() {
         check_umath::<Cosh>("cosh", 1, 1);
         check_family::<Cosh>(Some(f64::cosh), f32::cosh, 2, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn tanh_matches_validation_and_levels() {
         check_umath::<Tanh>("tanh", 1, 1);
         check_family::<Tanh>(Some(f64::tanh), f32::tanh, 2, 1);
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+    )]
     fn hyperbolic_specials() {
         let inf = f64::INFINITY;
         let xs = [
