@@ -10,7 +10,8 @@
 //! (at most [`CACHE_BYTES`] in all, oldest evicted first; `NUMERUST_BUFFER_CACHE_MB` sets the
 //! cap, 0 disables it), and [`Buffer::for_overwrite`] of the same rounded size takes it back
 //! instead of mapping and faulting in fresh pages — what glibc's heap does for NumPy's
-//! allocations under 32 MiB, extended to larger ones. Zeroed buffers take a cached mapping
+//! allocations under 32 MiB, extended to larger ones. Such buffers are mapped from
+//! [`OVERWRITE_MAP_BYTES`] (1 MiB) up. Zeroed buffers take a cached mapping
 //! only after `MADV_DONTNEED` has dropped its pages, so they still read as fresh zero pages.
 //!
 //! INVARIANT of [`Buffer`]: `ptr` points at `len` initialised, aligned `T` inside one live
@@ -26,6 +27,10 @@ pub const HUGE_PAGE_BYTES: usize = 4 << 20;
 
 #[cfg(all(target_os = "linux", not(miri)))]
 const HUGE_PAGE_ALIGN: usize = 2 << 20;
+
+/// Buffers for overwrite of at least this many bytes come from (recycled) mappings: below
+/// it the C allocator's heap reuse is as good.
+pub const OVERWRITE_MAP_BYTES: usize = 1 << 20;
 
 /// Default cap on the bytes of recycled mappings kept for reuse.
 pub const CACHE_BYTES: usize = 256 << 20;
@@ -153,7 +158,7 @@ impl<T: bytemuck::Zeroable + Copy> Buffer<T> {
     {
         let bytes = byte_size::<T>(len)?;
         #[cfg(all(target_os = "linux", not(miri)))]
-        if T::ANY_BIT_PATTERN && bytes >= HUGE_PAGE_BYTES {
+        if T::ANY_BIT_PATTERN && bytes >= OVERWRITE_MAP_BYTES {
             let rounded = bytes.div_ceil(HUGE_PAGE_ALIGN) * HUGE_PAGE_ALIGN;
             if let Some(addr) = cache_take(rounded) {
                 return Ok(Buffer {
@@ -163,6 +168,10 @@ impl<T: bytemuck::Zeroable + Copy> Buffer<T> {
                     origin: Origin::Mapped { bytes: rounded },
                 });
             }
+        }
+        #[cfg(all(target_os = "linux", not(miri)))]
+        if T::ANY_BIT_PATTERN && bytes >= OVERWRITE_MAP_BYTES && bytes < HUGE_PAGE_BYTES {
+            return Self::mapped(len, bytes);
         }
         let _ = bytes;
         Self::zeroed(len)
