@@ -170,7 +170,7 @@ impl<T: bytemuck::Zeroable + Copy> Buffer<T> {
             }
         }
         #[cfg(all(target_os = "linux", not(miri)))]
-        if T::ANY_BIT_PATTERN && bytes >= OVERWRITE_MAP_BYTES && bytes < HUGE_PAGE_BYTES {
+        if T::ANY_BIT_PATTERN && (OVERWRITE_MAP_BYTES..HUGE_PAGE_BYTES).contains(&bytes) {
             return Self::mapped(len, bytes);
         }
         let _ = bytes;
