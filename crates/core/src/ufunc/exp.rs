@@ -9,15 +9,9 @@
 //! first; convert with `astype`.
 
 use crate::array::{AsView, NdArray};
-use crate::broadcast::broadcast_layout;
-use crate::buffer::HUGE_PAGE_BYTES;
 use crate::element::Element;
-use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
-use crate::iter::runs::runs_mut_1;
-use crate::layout::Order;
 use crate::view::ArrayViewMut;
-use numerust_kernels::dispatch::wants_threads;
 use numerust_kernels::exp::{self as kexp, Cosh, Exp, Exp2, Expm1, Sinh, Tanh, Unary};
 
 mod sealed {
@@ -76,45 +70,18 @@ impl ExpFloat for f64 {
 }
 
 fn apply<K: Unary<f32> + Unary<f64>, T: ExpFloat>(a: &impl AsView<T>) -> NdArray<T> {
-    let a = a.as_view();
-    if let Some(x) = a.as_slice()
-        && x.len().saturating_mul(std::mem::size_of::<T>()) < HUGE_PAGE_BYTES
-        && !wants_threads(x.len())
-    {
-        // Below the huge-page size a fresh buffer would be zeroed first: collect instead.
-        return NdArray::from_shape_vec(a.shape(), T::collect_kernel::<K>(x))
-            .expect("the slice holds the view's elements");
-    }
-    let l = a.layout();
-    let order = if l.is_f_contiguous() && !l.is_c_contiguous() {
-        Order::F
-    } else {
-        Order::C
-    };
-    build_overwrite(a.shape(), order, |dst| {
-        let total = dst.size();
-        let runs = runs_mut_1(dst, &a)
-            .into_iter()
-            .map(|(d, s)| (s, d))
-            .collect();
-        T::run_kernel::<K>(runs, total);
-    })
-    .expect("a view's shape was checked when it was made")
+    super::unary_with_kernel(
+        a,
+        |x| T::collect_kernel::<K>(x),
+        |runs, total| T::run_kernel::<K>(runs, total),
+    )
 }
 
 fn apply_into<K: Unary<f32> + Unary<f64>, T: ExpFloat>(
     a: &impl AsView<T>,
     out: &mut ArrayViewMut<'_, T>,
 ) -> NdResult<()> {
-    let a = a.as_view();
-    let a = a.with_layout(0, broadcast_layout(a.layout(), out.shape())?);
-    let total = out.size();
-    let runs = runs_mut_1(out, &a)
-        .into_iter()
-        .map(|(d, s)| (s, d))
-        .collect();
-    T::run_kernel::<K>(runs, total);
-    Ok(())
+    super::unary_with_kernel_into(a, out, |runs, total| T::run_kernel::<K>(runs, total))
 }
 
 macro_rules! exp_ufunc {

@@ -9,12 +9,8 @@
 //! Integer inputs: NumPy converts them to `float64` first; convert with `astype`.
 
 use crate::array::{AsView, NdArray};
-use crate::broadcast::broadcast_layout;
 use crate::element::Element;
-use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
-use crate::iter::runs::runs_mut_1;
-use crate::layout::Order;
 use crate::view::ArrayViewMut;
 use numerust_kernels::log::{
     self as klog, Arccosh, Arcsinh, Arctanh, Cbrt, Log, Log1p, Log2, Log10, Unary,
@@ -64,37 +60,29 @@ impl LogFloat for f64 {
 }
 
 fn apply<K: Unary<f32> + Unary<f64>, T: LogFloat>(a: &impl AsView<T>) -> NdArray<T> {
-    let a = a.as_view();
-    let l = a.layout();
-    let order = if l.is_f_contiguous() && !l.is_c_contiguous() {
-        Order::F
-    } else {
-        Order::C
-    };
-    build_overwrite(a.shape(), order, |dst| {
-        let total = dst.size();
-        let runs = runs_mut_1(dst, &a)
-            .into_iter()
-            .map(|(d, s)| (s, d))
-            .collect();
-        T::run_kernel::<K>(runs, total);
-    })
-    .expect("a view's shape was checked when it was made")
+    super::unary_with_kernel(
+        a,
+        |x| {
+            let mut out = Vec::new();
+            out.extend_from_slice(x);
+            T::run_kernel::<K>(
+                vec![(
+                    numerust_kernels::Run::from_slice(x),
+                    numerust_kernels::RunMut::from_slice(&mut out),
+                )],
+                x.len(),
+            );
+            out
+        },
+        |runs, total| T::run_kernel::<K>(runs, total),
+    )
 }
 
 fn apply_into<K: Unary<f32> + Unary<f64>, T: LogFloat>(
     a: &impl AsView<T>,
     out: &mut ArrayViewMut<'_, T>,
 ) -> NdResult<()> {
-    let a = a.as_view();
-    let a = a.with_layout(0, broadcast_layout(a.layout(), out.shape())?);
-    let total = out.size();
-    let runs = runs_mut_1(out, &a)
-        .into_iter()
-        .map(|(d, s)| (s, d))
-        .collect();
-    T::run_kernel::<K>(runs, total);
-    Ok(())
+    super::unary_with_kernel_into(a, out, |runs, total| T::run_kernel::<K>(runs, total))
 }
 
 macro_rules! log_ufunc {

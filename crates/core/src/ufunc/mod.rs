@@ -36,7 +36,7 @@ fn is_small<U>(len: usize) -> bool {
         && !dispatch::wants_threads(len)
 }
 
-fn k_order(layouts: &[&Layout]) -> Order {
+pub(crate) fn k_order(layouts: &[&Layout]) -> Order {
     if layouts
         .iter()
         .all(|l| l.is_f_contiguous() && !l.is_c_contiguous())
@@ -47,24 +47,69 @@ fn k_order(layouts: &[&Layout]) -> Order {
     }
 }
 
-/// A new array of `f(x)` per element (NumPy: a unary ufunc).
-pub fn map_unary<T: Element, U: Element>(
+/// The runs of one unary operation, handed to a kernel that takes them all at once.
+pub(crate) type UnaryRuns<'r, T, U> = Vec<(
+    numerust_kernels::Run<'r, T>,
+    numerust_kernels::RunMut<'r, U>,
+)>;
+
+/// The shared unary front end: a new array in NumPy's K order whose elements `run` writes
+/// from the plan's runs (total element count given), or, for small contiguous input, the
+/// `Vec` that `collect` returns (no zeroing pass, no plan).
+pub(crate) fn unary_with_kernel<T: Element, U: Element>(
     a: &impl AsView<T>,
-    f: impl Fn(T) -> U + Sync,
+    collect: impl FnOnce(&[T]) -> Vec<U>,
+    run: impl FnOnce(UnaryRuns<'_, T, U>, usize),
 ) -> NdArray<U> {
     let a = a.as_view();
+    if let Some(x) = a.as_slice().filter(|x| is_small::<U>(x.len())) {
+        return NdArray::from_shape_vec(a.shape(), collect(x)).expect("same shape as the input");
+    }
     build_overwrite(a.shape(), k_order(&[a.layout()]), |dst| {
         let total = dst.size();
-        dispatch::map_many(
+        run(
             runs_mut_1(dst, &a)
                 .into_iter()
                 .map(|(d, s)| (s, d))
                 .collect(),
             total,
-            &f,
         );
     })
     .expect("a view's shape was checked when it was made")
+}
+
+/// The shared `out=` front end: `a` broadcast to `out`'s shape, runs handed to `run`.
+///
+/// # Errors
+/// `BroadcastTo` when `a` cannot be broadcast to `out`.
+pub(crate) fn unary_with_kernel_into<T: Element, U: Element>(
+    a: &impl AsView<T>,
+    out: &mut ArrayViewMut<'_, U>,
+    run: impl FnOnce(UnaryRuns<'_, T, U>, usize),
+) -> NdResult<()> {
+    let a = a.as_view();
+    let a = a.with_layout(0, broadcast_layout(a.layout(), out.shape())?);
+    let total = out.size();
+    run(
+        runs_mut_1(out, &a)
+            .into_iter()
+            .map(|(d, s)| (s, d))
+            .collect(),
+        total,
+    );
+    Ok(())
+}
+
+/// A new array of `f(x)` per element (NumPy: a unary ufunc).
+pub fn map_unary<T: Element, U: Element>(
+    a: &impl AsView<T>,
+    f: impl Fn(T) -> U + Sync,
+) -> NdArray<U> {
+    unary_with_kernel(
+        a,
+        |x| dispatch::map_collect(x, &f),
+        |runs, total| dispatch::map_many(runs, total, &f),
+    )
 }
 
 /// `out[...] = f(a)` with `a` broadcast to `out`'s shape (NumPy: `ufunc(a, out=out)`).
@@ -76,18 +121,7 @@ pub fn map_unary_into<T: Element, U: Element>(
     out: &mut ArrayViewMut<'_, U>,
     f: impl Fn(T) -> U + Sync,
 ) -> NdResult<()> {
-    let a = a.as_view();
-    let a = a.with_layout(0, broadcast_layout(a.layout(), out.shape())?);
-    let total = out.size();
-    dispatch::map_many(
-        runs_mut_1(out, &a)
-            .into_iter()
-            .map(|(d, s)| (s, d))
-            .collect(),
-        total,
-        &f,
-    );
-    Ok(())
+    unary_with_kernel_into(a, out, |runs, total| dispatch::map_many(runs, total, &f))
 }
 
 /// Two views broadcast to their common shape.

@@ -14,8 +14,7 @@ use crate::broadcast::{broadcast_layout, broadcast_shape_pair};
 use crate::element::Element;
 use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
-use crate::iter::runs::{runs_mut_1, runs_mut_2};
-use crate::layout::{Layout, Order};
+use crate::iter::runs::runs_mut_2;
 use crate::view::ArrayViewMut;
 use numerust_kernels::trig::{
     self as ktrig, Arccos, Arcsin, Arctan, Arctan2, Binary, Cos, Sin, Tan, Unary,
@@ -66,45 +65,30 @@ macro_rules! impl_trig_float {
 }
 impl_trig_float!(f32, f64);
 
-/// NumPy's default `order='K'` for new outputs: F when every input is F-contiguous (and not
-/// C), else C.
-fn k_order(layouts: &[&Layout]) -> Order {
-    if layouts
-        .iter()
-        .all(|l| l.is_f_contiguous() && !l.is_c_contiguous())
-    {
-        Order::F
-    } else {
-        Order::C
-    }
-}
-
 fn apply<K: Unary<f32> + Unary<f64>, T: TrigFloat>(a: &impl AsView<T>) -> NdArray<T> {
-    let a = a.as_view();
-    build_overwrite(a.shape(), k_order(&[a.layout()]), |dst| {
-        let total = dst.size();
-        let runs = runs_mut_1(dst, &a)
-            .into_iter()
-            .map(|(d, s)| (s, d))
-            .collect();
-        T::run_kernel::<K>(runs, total);
-    })
-    .expect("a view's shape was checked when it was made")
+    super::unary_with_kernel(
+        a,
+        |x| {
+            let mut out = Vec::new();
+            out.extend_from_slice(x);
+            T::run_kernel::<K>(
+                vec![(
+                    numerust_kernels::Run::from_slice(x),
+                    numerust_kernels::RunMut::from_slice(&mut out),
+                )],
+                x.len(),
+            );
+            out
+        },
+        |runs, total| T::run_kernel::<K>(runs, total),
+    )
 }
 
 fn apply_into<K: Unary<f32> + Unary<f64>, T: TrigFloat>(
     a: &impl AsView<T>,
     out: &mut ArrayViewMut<'_, T>,
 ) -> NdResult<()> {
-    let a = a.as_view();
-    let a = a.with_layout(0, broadcast_layout(a.layout(), out.shape())?);
-    let total = out.size();
-    let runs = runs_mut_1(out, &a)
-        .into_iter()
-        .map(|(d, s)| (s, d))
-        .collect();
-    T::run_kernel::<K>(runs, total);
-    Ok(())
+    super::unary_with_kernel_into(a, out, |runs, total| T::run_kernel::<K>(runs, total))
 }
 
 fn apply2<K: Binary<f32> + Binary<f64>, T: TrigFloat>(
@@ -115,7 +99,7 @@ fn apply2<K: Binary<f32> + Binary<f64>, T: TrigFloat>(
     let shape = broadcast_shape_pair(a.shape(), b.shape())?;
     let a = a.with_layout(0, broadcast_layout(a.layout(), &shape)?);
     let b = b.with_layout(0, broadcast_layout(b.layout(), &shape)?);
-    build_overwrite(&shape, k_order(&[a.layout(), b.layout()]), |dst| {
+    build_overwrite(&shape, super::k_order(&[a.layout(), b.layout()]), |dst| {
         let total = dst.size();
         let runs = runs_mut_2(dst, &a, &b)
             .into_iter()
