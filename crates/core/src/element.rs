@@ -3,6 +3,8 @@
 //! Owns the `Element` trait (bool, i8..i64, u8..u64, f32, f64, complex64, complex128) and the
 //! `DType` tag. Casting between them lives in `cast.rs`; promotion of mixed types in `promote.rs`.
 
+use crate::any::AnyArray;
+use crate::array::NdArray;
 use num_complex::Complex;
 use std::fmt::Debug;
 
@@ -112,6 +114,38 @@ pub trait Element:
     }
     /// The one of the type (`true` for bool).
     fn one() -> Self;
+    /// Wraps an array of this type in its [`AnyArray`] variant.
+    fn into_any(a: NdArray<Self>) -> AnyArray;
+    /// The array inside `a` when it holds this type, else `a` back.
+    fn from_any(a: AnyArray) -> Result<NdArray<Self>, AnyArray>;
+    /// A reference to the array inside `a` when it holds this type.
+    fn ref_any(a: &AnyArray) -> Option<&NdArray<Self>>;
+    /// `a` cast to this type with NumPy's `astype` rules.
+    fn cast_any(a: &AnyArray) -> NdArray<Self>;
+}
+
+/// The Element methods that tie a type to its `AnyArray` variant.
+macro_rules! any_methods {
+    ($d:ident) => {
+        fn into_any(a: NdArray<Self>) -> AnyArray {
+            AnyArray::$d(a)
+        }
+        fn from_any(a: AnyArray) -> Result<NdArray<Self>, AnyArray> {
+            match a {
+                AnyArray::$d(x) => Ok(x),
+                other => Err(other),
+            }
+        }
+        fn ref_any(a: &AnyArray) -> Option<&NdArray<Self>> {
+            match a {
+                AnyArray::$d(x) => Some(x),
+                _ => None,
+            }
+        }
+        fn cast_any(a: &AnyArray) -> NdArray<Self> {
+            crate::any::cast_each!(a, x => x.astype())
+        }
+    };
 }
 
 macro_rules! impl_element {
@@ -120,6 +154,7 @@ macro_rules! impl_element {
         impl Element for $t {
             const DTYPE: DType = DType::$d;
             fn one() -> Self { $one }
+            any_methods!($d);
         }
     )*};
 }
@@ -131,6 +166,7 @@ impl Element for bool {
     fn one() -> Self {
         true
     }
+    any_methods!(Bool);
 }
 
 impl_element! {

@@ -15,6 +15,7 @@
 //! assert_eq!(v.to_vec(), vec![7, 5, 11, 9]);
 //! ```
 
+pub mod any;
 pub mod array;
 pub mod broadcast;
 pub mod buffer;
@@ -41,6 +42,7 @@ pub mod split;
 pub mod ufunc;
 pub mod view;
 
+pub use any::AnyArray;
 pub use array::{AsView, NdArray, shares_memory};
 pub use broadcast::{broadcast_arrays, broadcast_layout, broadcast_shape_pair, broadcast_shapes};
 pub use cast::CastTo;
