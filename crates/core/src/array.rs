@@ -105,6 +105,41 @@ impl<T: Element> NdArray<T> {
         })
     }
 
+    /// An array of `shape` in C or F order whose elements `fill` writes, in memory order;
+    /// `fill`'s error (or an array error converted into `E`) is returned instead.
+    ///
+    /// The slice `fill` receives holds unspecified valid values (large buffers of types
+    /// where any bit pattern is valid may be recycled), so `fill` must write all of it:
+    /// what a file reader needs to read straight into an array without a second copy.
+    ///
+    /// ```
+    /// use numerust_core::{NdArray, NdError, Order};
+    /// let a = NdArray::<u8>::try_from_fill(&[2, 3], Order::F, |s| {
+    ///     s.iter_mut().enumerate().for_each(|(i, x)| *x = i as u8);
+    ///     Ok::<(), NdError>(())
+    /// })
+    /// .unwrap();
+    /// assert_eq!(a.to_vec(), vec![0, 2, 4, 1, 3, 5]);
+    /// ```
+    ///
+    /// # Errors
+    /// `ShapeOverflow` for a shape too large to address, or whatever `fill` returns.
+    pub fn try_from_fill<E: From<NdError>>(
+        shape: &[usize],
+        order: Order,
+        fill: impl FnOnce(&mut [T]) -> Result<(), E>,
+    ) -> Result<Self, E> {
+        let size = checked_size(shape)?;
+        let layout = Layout::contiguous(shape, order)?;
+        let mut buf = Buffer::for_overwrite(size)?;
+        fill(buf.as_mut_slice())?;
+        Ok(NdArray {
+            data: Arc::new(buf),
+            offset: 0,
+            layout,
+        })
+    }
+
     /// A 0-d array holding `value`.
     pub fn from_elem_0d(value: T) -> Self {
         NdArray {
