@@ -8,11 +8,30 @@
 //! let a = zeros::<f64>(&[2, 3]).unwrap();
 //! assert_eq!(a.shape(), &[2, 3]);
 //! ```
+//!
+//! Every ufunc and reduction sits at the root under its NumPy name, so `np.` code reads
+//! the same with `np::`:
+//!
+//! ```
+//! use numerust as np;
+//! let x = np::linspace(0.0, 1.0, 5, true).unwrap();
+//! let y = np::exp(&np::negative(&x));
+//! assert_eq!(np::argmax(&y).unwrap(), 0);
+//! let total: f64 = np::sum(&y);
+//! assert!((total - 3.2256).abs() < 1e-4);
+//! ```
 
 mod functions;
 
 pub use functions::*;
 pub use numerust_core::*;
+// NumPy's ufuncs and reductions under their NumPy names at the root: `numerust::exp`,
+// `numerust::sum_axis`, `numerust::where_`, ...
+pub use numerust_core::reduce::*;
+pub use numerust_core::ufunc::{
+    arith::*, classify::*, compare::*, exp::*, log::*, logical::*, rounding::*, select::*,
+    simple::*, trig::*,
+};
 pub use numerust_kernels as kernels;
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.
