@@ -27,6 +27,12 @@ miri:
     MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 cargo +nightly miri test -p numerust-kernels --lib
     MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 cargo +nightly miri test -p numerust-core --lib --test arrays --test laws --test shape --test casting --test creation --test indexing --test join_split --test manip --test ufunc_arith
 
+# STREAM memory bandwidth (copy/scale/add/triad) at 1 and 2 threads: the ceiling for the
+# memory-bound rows of `compare`.
+stream:
+    cargo build --release -q -p numerust-benches --bin stream
+    for t in 1 2; do RAYON_NUM_THREADS=$t ./target/release/stream; done
+
 # Regenerate the NumPy reference data in tests/reference/.
 reference *TOPICS:
     test -x .venv/bin/python || (python3 -m venv .venv && .venv/bin/pip install -r tools/reference/requirements.txt)
