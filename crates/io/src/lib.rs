@@ -3,6 +3,7 @@
 //! - [`npy`]: `.npy` files (`save`, `load`, `load_any`), every dtype numerust has, both byte
 //!   orders, C and Fortran order, header versions 1.0–3.0.
 //! - [`mmap`]: memory-mapped `.npy` (`load_mmap`, `open_memmap`): views over the file's pages.
+//! - [`npz`]: `.npz` archives (`savez`, `savez_compressed`, `load_npz` read lazily by name).
 //! - [`error`]: [`IoError`], with messages that name the file, line or field at fault.
 //!
 //! Malformed input is an error, never a panic, and no allocation is sized by what a header
@@ -11,7 +12,9 @@
 pub mod error;
 pub mod mmap;
 pub mod npy;
+pub mod npz;
 
 pub use error::{IoError, IoResult};
 pub use mmap::{MmapMode, NpyMmap, load_mmap, open_memmap};
 pub use npy::{load, load_any, load_as, read_npy, read_npy_bytes, save, save_any, write_npy};
+pub use npz::{NpzFile, load_npz, savez, savez_compressed};

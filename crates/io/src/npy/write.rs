@@ -68,7 +68,7 @@ pub(crate) fn write_view<T: Element>(
 }
 
 /// An array that can be written as one `.npy`: [`NdArray`], [`ArrayView`],
-/// [`ArrayViewMut`] and [`AnyArray`]. Object safe, so `npz::savez` can take arrays
+/// [`ArrayViewMut`] and [`AnyArray`]. Object safe, so [`crate::npz::savez`] can take arrays
 /// of different element types in one list.
 pub trait ToNpy {
     /// The element type that will be written.
