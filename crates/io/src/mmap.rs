@@ -103,6 +103,13 @@ pub fn load_mmap(path: impl AsRef<Path>, mode: MmapMode) -> IoResult<NpyMmap> {
             )));
         }
         let map = map_file(&file, mode)?;
+        // The file may have shrunk since its length was read: check what was mapped.
+        if (map.len() as u64) < need {
+            return Err(IoError::Format(format!(
+                "the file shrank to {} bytes while being mapped; the header needs {need}",
+                map.len()
+            )));
+        }
         Ok(NpyMmap { map, mode, header })
     };
     run().map_err(|e| in_file(path, e))
@@ -161,6 +168,15 @@ fn map_file(file: &File, mode: MmapMode) -> IoResult<Map> {
         // SAFETY: see above; private pages, the file itself is never written.
         MmapMode::CopyOnWrite => Map::Writable(unsafe { MmapOptions::new().map_copy(file)? }),
     })
+}
+
+impl Map {
+    fn len(&self) -> usize {
+        match self {
+            Map::ReadOnly(m) => m.len(),
+            Map::Writable(m) => m.len(),
+        }
+    }
 }
 
 impl NpyMmap {
