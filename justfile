@@ -38,6 +38,7 @@ reference *TOPICS:
     test -x .venv/bin/python || (python3 -m venv .venv && .venv/bin/pip install -r tools/reference/requirements.txt)
     .venv/bin/python tools/reference/generate.py {{TOPICS}}
     .venv/bin/python tools/reference/npy_files.py
+    .venv/bin/python tools/reference/csv_files.py
 
 # API docs.
 doc:
