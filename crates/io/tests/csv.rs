@@ -584,3 +584,42 @@ fn odd_inputs_are_errors_not_panics() {
     assert!(loadtxt_str::<f64>("1 2", &lt().delimiter('é')).is_err());
     assert!(loadtxt_str::<f64>("1 2", &lt().comments(&["#", "//"]).quotechar('"')).is_err());
 }
+
+/// Text over the bytes that matter to the tokenizer and the number parsers.
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "0", "1", "7", ".", "e", "-", "+", ",", " ", "\t", "\n", "\r", "\r\n", "#", "\"", "//",
+            "a", "inf", "nan", "1.5", "-2e3", ";",
+        ]),
+        0..60,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #[test]
+    fn any_text_reads_the_same_whole_or_trickled(text in text_strategy(), step in 1usize..5, which in 0usize..5) {
+        let opts = match which {
+            0 => lt(),
+            1 => lt().delimiter(','),
+            2 => lt().delimiter(',').quotechar('"'),
+            3 => lt().comments(&["#", "//"]).usecols(&[-1, 0]),
+            _ => lt().delimiter(';').skiprows(1).max_rows(2).ndmin(2),
+        };
+        let whole = loadtxt_str::<f64>(&text, &opts);
+        let trickled = loadtxt_reader::<f64>(Trickle(text.as_bytes(), step), &opts);
+        match (&whole, &trickled) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.shape(), b.shape());
+                prop_assert_eq!(bits(&a.to_vec()), bits(&b.to_vec()));
+            }
+            (a, b) => prop_assert_eq!(
+                a.as_ref().map(|_| ()).map_err(|e| e.to_string()),
+                b.as_ref().map(|_| ()).map_err(|e| e.to_string())
+            ),
+        }
+        let _ = loadtxt_str::<i32>(&text, &opts);
+        let _ = numerust_io::csv::genfromtxt_reader(text.as_bytes(), &gt().delimiter(','));
+    }
+}

@@ -328,3 +328,106 @@ impl<T: FromText> RowParser<T> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv::tokenize::Comments;
+
+    /// Parses `text` whole with the fast path on or off: values and rows, or the error text.
+    fn run<T: FromText>(text: &[u8], plan: &Plan) -> Result<(Vec<T>, usize, usize), String> {
+        let mut p = RowParser::new(Arc::new(plan.clone()));
+        let mut out = Vec::new();
+        p.parse(text, true, None, &mut out)
+            .map_err(|e| e.to_string())?;
+        Ok((out, p.rows, p.line))
+    }
+
+    fn check<T: FromText + std::fmt::Debug>(text: &[u8], plan: &Plan) {
+        assert!(plan.fast);
+        let mut slow = plan.clone();
+        slow.fast = false;
+        let a = run::<T>(text, plan).map(|(v, r, _)| (format!("{v:?}"), r));
+        let b = run::<T>(text, &slow).map(|(v, r, _)| (format!("{v:?}"), r));
+        assert_eq!(a, b, "{:?}", String::from_utf8_lossy(text));
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_tokenizer() {
+        let parts: [&[u8]; 20] = [
+            b"0",
+            b"1",
+            b"9",
+            b".",
+            b"e",
+            b"-",
+            b"+",
+            b",",
+            b" ",
+            b"\t",
+            b"\n",
+            b"\r",
+            b"#",
+            b"a",
+            b"inf",
+            b"nan",
+            b"1.5",
+            b"\x0b",
+            b"12345678901234567890",
+            b"E5",
+        ];
+        let plans = [
+            Plan::new(
+                Dialect {
+                    delimiter: None,
+                    comments: Comments::Byte(b'#'),
+                    quote: None,
+                },
+                None,
+            ),
+            Plan::new(
+                Dialect {
+                    delimiter: Some(b','),
+                    comments: Comments::Byte(b'#'),
+                    quote: None,
+                },
+                None,
+            ),
+            Plan::new(
+                Dialect {
+                    delimiter: Some(b','),
+                    comments: Comments::None,
+                    quote: None,
+                },
+                Some(vec![1, 0]),
+            ),
+            Plan::new(
+                Dialect {
+                    delimiter: None,
+                    comments: Comments::Byte(b'#'),
+                    quote: None,
+                },
+                Some(vec![2]),
+            ),
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..3000 {
+            let mut text = Vec::new();
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (x >> 59) as usize * 2;
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.extend_from_slice(parts[(x >> 33) as usize % parts.len()]);
+            }
+            for plan in &plans {
+                check::<f64>(&text, plan);
+                check::<i64>(&text, plan);
+                check::<u8>(&text, plan);
+            }
+        }
+    }
+}
