@@ -101,7 +101,16 @@ mod sealed {
 ///
 /// Sealed: implemented for bool, i8..i64, u8..u64, f32, f64, `Complex<f32>`, `Complex<f64>`.
 pub trait Element:
-    Copy + Send + Sync + Debug + PartialEq + Default + bytemuck::Zeroable + 'static + sealed::Sealed
+    Copy
+    + Send
+    + Sync
+    + Debug
+    + PartialEq
+    + Default
+    + bytemuck::Zeroable
+    + bytemuck::NoUninit
+    + 'static
+    + sealed::Sealed
 {
     /// The dtype tag of this type.
     const DTYPE: DType;

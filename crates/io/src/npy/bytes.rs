@@ -1,22 +1,14 @@
-//! Elements as raw bytes, for writing them out: the one `unsafe` step of the `.npy` writer.
+//! Elements as raw bytes, for writing them out.
 //!
 //! Reading goes the other way through `bytemuck` on concrete types (and through a `u8`
-//! buffer for `bool`, whose byte must be 0 or 1); writing works for a generic
-//! [`Element`], which `bytemuck` cannot see is plain data, hence this function.
+//! buffer for `bool`, whose byte must be 0 or 1); writing works for any [`Element`], which
+//! is `bytemuck::NoUninit`: every byte of it is initialised.
 
 use numerust_core::Element;
 
 /// The bytes of `elements`, in memory order.
-///
-/// Sound for every [`Element`]: the trait is sealed to `bool`, the fixed-size integers and
-/// floats and `Complex<f32>`/`Complex<f64>` (`#[repr(C)]` pairs of floats), none of which
-/// has padding or uninitialised bytes, so every byte of a slice of them is an initialised
-/// `u8` (what `bytemuck::NoUninit` states for each of them).
 pub(crate) fn as_bytes<T: Element>(elements: &[T]) -> &[u8] {
-    // SAFETY: see above: `T` has no padding or uninitialised bytes; `u8` has alignment 1;
-    // the length is the slice's size in bytes; the borrow keeps the elements alive and
-    // unwritten for the returned lifetime.
-    unsafe { std::slice::from_raw_parts(elements.as_ptr().cast::<u8>(), size_of_val(elements)) }
+    bytemuck::cast_slice(elements)
 }
 
 #[cfg(test)]
