@@ -450,19 +450,25 @@ fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
 
 #[test]
 fn parallel_reading_matches_sequential_and_the_values() {
-    let (text, vals) = big_text(60_000);
+    let (text, vals) = big_text(120_000);
     let path = std::env::temp_dir().join(format!("numerust_csv_big_{}.csv", std::process::id()));
     std::fs::write(&path, &text).unwrap();
     let opts = lt().delimiter(',');
     let one = in_pool(1, || loadtxt::<f64>(&path, &opts).unwrap());
     let three = in_pool(3, || loadtxt::<f64>(&path, &opts).unwrap());
-    assert_eq!(one.shape(), &[60_000, 4]);
+    assert_eq!(one.shape(), &[120_000, 4]);
     assert_eq!(bits(&one.to_vec()), bits(&vals));
     assert_eq!(bits(&three.to_vec()), bits(&vals));
+    // Chunks large enough for whole blocks to be parsed in parallel.
+    let mut all = Vec::new();
+    for c in LoadTxtChunks::<f64>::open(&path, 50_000, &opts).unwrap() {
+        all.extend(c.unwrap().to_vec());
+    }
+    assert_eq!(bits(&all), bits(&vals));
 
     // An error deep in the file: the same (first) error whatever the thread count.
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let bad_line = 45_000;
+    let bad_line = 110_000;
     let mut broken: String = lines[..bad_line - 1].concat();
     broken.push_str("1,2,3,oops\n1,2\n");
     broken.push_str(&lines[bad_line..].concat());
