@@ -504,6 +504,21 @@ fn chunks_and_progress_cover_the_file() {
             .collect();
     assert_eq!(limited, vec![700, 300]);
 
+    // One row per chunk over more than a parallel block: linear, not a rescan per row.
+    let (big, big_vals) = big_text(30_000);
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for c in LoadTxtChunks::<f64, _>::from_reader(big.as_bytes(), 1, &opts).unwrap() {
+        assert_eq!(c.unwrap().to_vec(), big_vals[4 * n..4 * n + 4]);
+        n += 1;
+    }
+    assert_eq!(n, 30_000);
+    assert!(
+        t.elapsed().as_secs() < 20,
+        "chunked reading took {:?}",
+        t.elapsed()
+    );
+
     let path =
         std::env::temp_dir().join(format!("numerust_csv_progress_{}.csv", std::process::id()));
     std::fs::write(&path, &text).unwrap();

@@ -87,7 +87,12 @@ impl<R: Read + Send, T: FromText> Loader<R, T> {
             let parallel = !multiline
                 && region >= PARALLEL_MIN_BYTES
                 && rayon::current_num_threads() > 1
-                && left.is_none_or(|m| count_lines(block) < m);
+                // Whole block only when it cannot hold more rows than are wanted; lines are
+                // counted only when the limit is a fair share of the block (no rescans of a
+                // large block for every small chunk).
+                && left.is_none_or(|m| {
+                    m > region || (m.saturating_mul(64) >= region && count_lines(block) < m)
+                });
             let used = if parallel && !eof {
                 let parser = &mut self.parser;
                 self.src
