@@ -17,6 +17,10 @@ pub mod mmap;
 pub mod npy;
 pub mod npz;
 
+pub use csv::{
+    GenFromTxt, GenFromTxtOptions, LoadTxtChunks, LoadTxtOptions, SaveTxtOptions, genfromtxt,
+    loadtxt, savetxt,
+};
 pub use error::{IoError, IoResult};
 pub use mmap::{MmapMode, NpyMmap, load_mmap, open_memmap};
 pub use npy::{load, load_any, load_as, read_npy, read_npy_bytes, save, save_any, write_npy};
