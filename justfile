@@ -27,6 +27,14 @@ miri:
     MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 cargo +nightly miri test -p numerust-kernels --lib
     MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 cargo +nightly miri test -p numerust-core --lib --test arrays --test laws --test shape --test casting --test creation --test indexing --test join_split --test manip --test ufunc_arith
 
+# Fuzz one parser (npy, npz, csv) for SECONDS; needs nightly and `cargo install cargo-fuzz`.
+# Seeds come from the NumPy reference files; new inputs go to fuzz/corpus/TARGET and
+# crashes to fuzz/artifacts/TARGET (turn each into a unit test in crates/io).
+fuzz TARGET SECONDS="60":
+    mkdir -p fuzz/corpus/{{TARGET}}
+    seeds=tests/reference/npy; [ {{TARGET}} = csv ] && seeds=tests/reference/csv/inputs; \
+    cargo +nightly fuzz run {{TARGET}} fuzz/corpus/{{TARGET}} $seeds -- -max_total_time={{SECONDS}} -rss_limit_mb=2048
+
 # STREAM memory bandwidth (copy/scale/add/triad) at 1 and 2 threads: the ceiling for the
 # memory-bound rows of `compare`.
 stream:
