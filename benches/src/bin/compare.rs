@@ -40,6 +40,7 @@ fn main() {
     exp_rows(&mut s);
     trig_rows(&mut s);
     reduce_rows(&mut s);
+    io_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -348,4 +349,51 @@ fn reduce_rows(s: &mut Suite) {
     s.run("reduce", "mean(axis=0)", "f64", shape, m, |a| {
         reduce::mean_axis(a, 0).unwrap()
     });
+}
+
+/// `.npy` save/load of 1e7 f64 and loadtxt of a 1e6 x 5 CSV, through the page cache in /tmp
+/// (the files NumPy's script uses). The CSV row is timed twice: once paired with
+/// `np.loadtxt`, once with `pandas.read_csv` (the C parser, the target).
+fn io_rows(s: &mut Suite) {
+    use numerust::io;
+    let dir = std::env::temp_dir();
+    let npy = dir.join(format!("numerust_compare_{}.npy", std::process::id()));
+    let a7 = || NdArray::from_vec(random_vec(N7, 51)).mapv(|x| x);
+    let size = N7.to_string();
+    s.run("io", "save npy 1e7", "f64", &size, a7, |a| {
+        io::save(&npy, a).expect("save .npy")
+    });
+    if s.want("io", "load npy 1e7") {
+        io::save(&npy, &a7()).expect("save .npy");
+    }
+    s.run(
+        "io",
+        "load npy 1e7",
+        "f64",
+        &size,
+        || (),
+        |_| io::load::<f64>(&npy).expect("load .npy"),
+    );
+    let _ = std::fs::remove_file(&npy);
+
+    let csv = dir.join("numerust_anchor_1e6x5.csv");
+    let want_csv = s.want("io", "loadtxt csv 1e6x5") || s.want("io", "pandas.read_csv csv 1e6x5");
+    if want_csv && std::fs::metadata(&csv).map_or(true, |m| m.len() < 1_000_000) {
+        let data = random_array(&[1_000_000, 5], 52);
+        let opts = io::csv::SaveTxtOptions::default()
+            .fmt("%.17g")
+            .delimiter(",");
+        io::csv::savetxt(&csv, &data, &opts).expect("write the CSV");
+    }
+    let opts = io::csv::LoadTxtOptions::default().delimiter(',');
+    for op in ["loadtxt csv 1e6x5", "pandas.read_csv csv 1e6x5"] {
+        s.run(
+            "io",
+            op,
+            "f64",
+            "1e6x5",
+            || (),
+            |_| io::csv::loadtxt::<f64>(&csv, &opts).expect("loadtxt"),
+        );
+    }
 }

@@ -32,6 +32,12 @@ pub use numerust_core::ufunc::{
     arith::*, classify::*, compare::*, exp::*, log::*, logical::*, rounding::*, select::*,
     simple::*, trig::*,
 };
+pub use numerust_io as io;
+// NumPy's file functions at the root too: `numerust::save`, `numerust::loadtxt`, ...
+pub use numerust_io::{
+    genfromtxt, load, load_any, load_as, load_mmap, load_npz, loadtxt, save, savetxt, savez,
+    savez_compressed,
+};
 pub use numerust_kernels as kernels;
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.

@@ -67,3 +67,21 @@ fn reductions_at_the_root() {
         vec![1.0, 3.0, 6.0, 10.0, 15.0, 21.0]
     );
 }
+
+#[test]
+fn file_functions_at_the_root() {
+    let dir = std::env::temp_dir().join(format!("numerust_names_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = NdArray::from_shape_vec(&[2, 2], vec![1.0, 2.5, -3.0, 4.0]).unwrap();
+    np::save(dir.join("a.npy"), &a).unwrap();
+    assert_eq!(np::load::<f64>(dir.join("a.npy")).unwrap(), a);
+    let opts = np::io::csv::SaveTxtOptions::default().delimiter(",");
+    np::savetxt(dir.join("a.csv"), &a, &opts).unwrap();
+    let back = np::loadtxt::<f64>(
+        dir.join("a.csv"),
+        &np::io::csv::LoadTxtOptions::default().delimiter(','),
+    )
+    .unwrap();
+    assert_eq!(back, a);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
