@@ -264,7 +264,11 @@ fn pad_precision(digits: &mut String, precision: Option<usize>) {
     if let Some(p) = precision
         && digits.len() < p
     {
-        digits.insert_str(0, &"0".repeat(p - digits.len()));
+        let pad = p - digits.len();
+        digits.insert_str(0, &"0000000000000000"[..pad.min(16)]);
+        if pad > 16 {
+            pad_precision(digits, Some(p));
+        }
     }
 }
 
@@ -361,67 +365,73 @@ fn str_form(out: &mut String, v: Value) {
             let _ = write!(out, "{i}");
         }
         Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
-        Value::F64(x) => float_str(
-            out,
-            x.is_sign_negative(),
-            x.is_nan(),
-            x.is_infinite(),
-            &format!("{x:e}"),
-            x.abs(),
-            1e16,
-        ),
-        Value::F32(x) => float_str(
-            out,
-            x.is_sign_negative(),
-            x.is_nan(),
-            x.is_infinite(),
-            &format!("{x:e}"),
-            f64::from(x.abs()),
-            1e6,
-        ),
+        Value::F64(x) if x.is_finite() => {
+            let start = out.len();
+            let _ = write!(out, "{:e}", x.abs());
+            float_str(out, start, x.is_sign_negative(), x.abs(), 1e16);
+        }
+        Value::F32(x) if x.is_finite() => {
+            let start = out.len();
+            let _ = write!(out, "{:e}", x.abs());
+            float_str(out, start, x.is_sign_negative(), f64::from(x.abs()), 1e6);
+        }
+        Value::F64(_) | Value::F32(_) => {
+            let x = v.as_f64();
+            out.push_str(if x.is_nan() {
+                "nan"
+            } else if x < 0.0 {
+                "-inf"
+            } else {
+                "inf"
+            });
+        }
     }
 }
 
-/// Shortest round-trip digits (`sci` is Rust's `{:e}`, e.g. `-1.5e-5`) laid out as NumPy's
-/// `str()`: positional for 1e-4 <= |x| < `upper` (and zero), else `d.ddde±XX`.
-fn float_str(out: &mut String, neg: bool, nan: bool, inf: bool, sci: &str, abs: f64, upper: f64) {
-    if nan {
-        out.push_str("nan");
-        return;
+/// Rewrites `out[start..]`, Rust's shortest round-trip `{:e}` of `abs` (e.g. `1.5e-5`), as
+/// NumPy's `str()`: positional for 1e-4 <= |x| < `upper` (and zero), else `d.ddde±XX`.
+fn float_str(out: &mut String, start: usize, neg: bool, abs: f64, upper: f64) {
+    let mut digits = [0u8; 40];
+    let mut nd = 0;
+    let mut exp: i64 = 0;
+    {
+        let sci = &out[start..];
+        let (mant, e) = sci.split_once('e').unwrap_or((sci, "0"));
+        exp = e.parse().unwrap_or(exp);
+        for b in mant.bytes().filter(u8::is_ascii_digit) {
+            if nd < digits.len() {
+                digits[nd] = b;
+                nd += 1;
+            }
+        }
     }
+    out.truncate(start);
     if neg {
         out.push('-');
     }
-    if inf {
-        out.push_str("inf");
-        return;
-    }
-    let sci = sci.trim_start_matches('-');
-    let (mant, exp) = sci.split_once('e').unwrap_or((sci, "0"));
-    let exp: i64 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(char::is_ascii_digit).collect();
+    let digit = |i: usize| char::from(digits[i]);
+    let zeros = |out: &mut String, n: usize| out.extend(std::iter::repeat_n('0', n));
     if abs == 0.0 || (1e-4..upper).contains(&abs) {
         if exp >= 0 {
             let int_len = exp as usize + 1;
-            if digits.len() <= int_len {
-                out.push_str(&digits);
-                out.push_str(&"0".repeat(int_len - digits.len()));
+            out.extend((0..nd.min(int_len)).map(digit));
+            if nd <= int_len {
+                zeros(out, int_len - nd);
                 out.push_str(".0");
             } else {
-                out.push_str(&digits[..int_len]);
                 out.push('.');
-                out.push_str(&digits[int_len..]);
+                out.extend((int_len..nd).map(digit));
             }
         } else {
             out.push_str("0.");
-            out.push_str(&"0".repeat((-exp - 1) as usize));
-            out.push_str(&digits);
+            zeros(out, (-exp - 1) as usize);
+            out.extend((0..nd).map(digit));
         }
     } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
+        out.push(digit(0));
+        if nd > 1 {
             out.push('.');
-            out.push_str(&digits[1..]);
+            out.extend((1..nd).map(digit));
         }
         push_exponent(out, exp as i32);
     }
@@ -483,6 +493,15 @@ mod tests {
         assert_eq!(fmt("%10.3f", Value::F64(-2.5)), "    -2.500");
         assert_eq!(fmt("%.17g", Value::F64(0.1)), "0.10000000000000001");
         assert_eq!(fmt("%.3e", Value::F64(1e-300)), "1.000e-300");
+        assert_eq!(fmt("%.20d", Value::Int(5)), "00000000000000000005");
+        assert_eq!(fmt("%s", Value::F64(f64::NEG_INFINITY)), "-inf");
+        assert_eq!(fmt("%s", Value::F32(-f32::NAN)), "nan");
+        assert_eq!(
+            fmt("%s", Value::F64(123456789012345.6)),
+            "123456789012345.6"
+        );
+        assert_eq!(fmt("%s", Value::F32(999999.9)), "999999.9");
+        assert_eq!(fmt("%s", Value::F32(1e6)), "1e+06");
     }
 
     #[test]
