@@ -648,3 +648,25 @@ proptest! {
         let _ = numerust_io::csv::genfromtxt_reader(text.as_bytes(), &gt().delimiter(','));
     }
 }
+
+#[test]
+fn savetxt_in_parallel_blocks_writes_the_same_bytes() {
+    let (_, vals) = big_text(20_000);
+    let a = NdArray::from_shape_vec(&[20_000, 4], vals.clone()).unwrap();
+    let opts = SaveTxtOptions::default().fmt("%.17g").delimiter(",");
+    let one = in_pool(1, || write(&a, &opts));
+    let three = in_pool(3, || write(&a, &opts));
+    assert!(one == three, "output depends on the thread count");
+    let back =
+        loadtxt_str::<f64>(std::str::from_utf8(&one).unwrap(), &lt().delimiter(',')).unwrap();
+    assert_eq!(bits(&back.to_vec()), bits(&vals));
+    // Errors name the row, also past the first block.
+    let mut bad = vals;
+    bad[4 * 15_000 + 2] = f64::NAN;
+    let b = NdArray::from_shape_vec(&[20_000, 4], bad).unwrap();
+    let e = savetxt_writer(&mut Vec::new(), &b, &SaveTxtOptions::default().fmt("%d")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "row 15000: cannot convert float NaN to integer"
+    );
+}

@@ -1,14 +1,17 @@
 //! `savetxt`: a 1-D or 2-D array -> text, byte for byte as `np.savetxt` writes it.
 //!
 //! Owns [`savetxt`], [`savetxt_writer`] and [`SaveText`] (how each element type appears to
-//! Python's `%` operator). Each row is formatted into one reused line buffer (no allocation
-//! per field) and written through a `BufWriter`. It must not parse format strings itself
-//! (`format.rs` does).
+//! Python's `%` operator). Rows are formatted in blocks of 8192 straight into one text buffer
+//! per block (no allocation per field), a wave of blocks at a time on rayon's threads, and
+//! written in order through the writer (a `BufWriter` for files): the bytes never depend on
+//! the thread count and memory stays bounded by a wave. It must not parse format strings
+//! itself (`format.rs` does).
 
 use super::format::{RowFormat, Value};
 use super::options::{Fmt, SaveTxtOptions};
 use crate::error::{IoError, IoResult};
 use numerust_core::{AsView, Complex, Element};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::Path;
 
@@ -180,23 +183,27 @@ pub fn savetxt_writer<T: SaveText>(
         let h = opts.header.replace('\n', &format!("\n{}", opts.comments));
         w.write_all(format!("{}{}{}", opts.comments, h, opts.newline).as_bytes())?;
     }
+    // Rows are formatted in blocks, a wave of blocks at a time on the thread pool, and
+    // written in order: the output never depends on the thread count, and memory stays at a
+    // wave of blocks whatever the array's size.
+    let threads = rayon::current_num_threads();
     let mut elems = view.iter();
-    let mut row_vals = Vec::with_capacity(if T::COMPLEX { 2 * ncol } else { ncol });
-    let mut line = Vec::with_capacity(64 * ncol.max(1));
-    let mut scratch = String::new();
-    for r in 0..nrow {
-        row_vals.clear();
-        for x in elems.by_ref().take(ncol) {
-            x.push_values(&mut row_vals);
+    let mut row = 0;
+    while row < nrow {
+        let mut wave: Vec<(usize, usize, Vec<T>)> = Vec::new();
+        while row < nrow && wave.len() < 2 * threads {
+            let rows = BLOCK_ROWS.min(nrow - row);
+            let block: Vec<T> = elems.by_ref().take(rows * ncol).copied().collect();
+            wave.push((row, rows, block));
+            row += rows;
         }
-        line.clear();
-        rf.write(&row_vals, &mut line, &mut scratch)
-            .map_err(|e| IoError::Format(format!("row {r}: {e}")))?;
-        if T::COMPLEX {
-            replace_plus_minus(&mut line);
+        let texts: Vec<IoResult<Vec<u8>>> = wave
+            .par_iter()
+            .map(|(first, rows, block)| format_rows::<T>(&rf, block, *rows, *first, &opts.newline))
+            .collect();
+        for t in texts {
+            w.write_all(&t?)?;
         }
-        line.extend_from_slice(opts.newline.as_bytes());
-        w.write_all(&line)?;
     }
     if !opts.footer.is_empty() {
         let f = opts.footer.replace('\n', &format!("\n{}", opts.comments));
@@ -205,10 +212,42 @@ pub fn savetxt_writer<T: SaveText>(
     Ok(())
 }
 
-/// Python's `s.replace('+-', '-')`, in place.
-fn replace_plus_minus(line: &mut Vec<u8>) {
-    let mut out = 0;
-    let mut i = 0;
+/// Rows formatted per block (and per thread) by [`savetxt_writer`].
+const BLOCK_ROWS: usize = 8192;
+
+/// The text of the `rows` rows in `block` (the first is row `first` of the array).
+fn format_rows<T: SaveText>(
+    rf: &RowFormat,
+    block: &[T],
+    rows: usize,
+    first: usize,
+    newline: &str,
+) -> IoResult<Vec<u8>> {
+    let ncol = block.len() / rows.max(1);
+    let per_row = if T::COMPLEX { 2 * ncol } else { ncol };
+    let mut row_vals = Vec::with_capacity(per_row);
+    let mut text = Vec::with_capacity(block.len() * 26 + 16);
+    let mut scratch = String::new();
+    for r in 0..rows {
+        row_vals.clear();
+        for &x in &block[r * ncol..(r + 1) * ncol] {
+            x.push_values(&mut row_vals);
+        }
+        let start = text.len();
+        rf.write(&row_vals, &mut text, &mut scratch)
+            .map_err(|e| IoError::Format(format!("row {}: {e}", first + r)))?;
+        if T::COMPLEX {
+            replace_plus_minus(&mut text, start);
+        }
+        text.extend_from_slice(newline.as_bytes());
+    }
+    Ok(text)
+}
+
+/// Python's `s.replace('+-', '-')` on `line[start..]`, in place.
+fn replace_plus_minus(line: &mut Vec<u8>, start: usize) {
+    let mut out = start;
+    let mut i = start;
     while i < line.len() {
         if line[i] == b'+' && line.get(i + 1) == Some(&b'-') {
             i += 1;
