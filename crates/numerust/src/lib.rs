@@ -33,6 +33,7 @@ pub use numerust_core::ufunc::{
     simple::*, trig::*,
 };
 pub use numerust_kernels as kernels;
+pub use numerust_random as random;
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.
 pub mod prelude {

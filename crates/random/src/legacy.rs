@@ -273,6 +273,9 @@ impl RandomState {
         if let Some(p) = opts.p {
             crate::generator::check_p(p, a, true)?;
         }
+        if size == 0 {
+            return Ok(NdArray::from_shape_vec(shape, Vec::new())?);
+        }
         if opts.replace {
             return match opts.p {
                 Some(p) => {

@@ -221,6 +221,9 @@ impl Generator {
         if let Some(p) = opts.p {
             check_p(p, pop, false)?;
         }
+        if size == 0 {
+            return Ok(NdArray::from_shape_vec(shape, Vec::new())?);
+        }
         if opts.replace {
             return match opts.p {
                 Some(p) => {
