@@ -229,10 +229,11 @@ impl Generator {
                 Some(p) => {
                     let c = cdf(p);
                     filled(shape, |out| {
-                        let bg = &mut self.bitgen;
-                        for x in out.iter_mut() {
-                            *x = search_right(&c, bg.next_double());
-                        }
+                        self.with_core(|bg| {
+                            for x in out.iter_mut() {
+                                *x = search_right(&c, bg.next_double());
+                            }
+                        })
                     })
                 }
                 None => self.integers(0i64, pop as i64, shape),
@@ -244,7 +245,7 @@ impl Generator {
             ));
         }
         let idx = match opts.p {
-            Some(p) => weighted_unique(&mut self.bitgen, p, size, false)?,
+            Some(p) => self.with_core(|bg| weighted_unique(bg, p, size, false))?,
             None => self.sample_without_replacement(pop as u64, size as u64, opts.shuffle),
         };
         Ok(NdArray::from_vec(idx).reshape(shape)?)
@@ -253,38 +254,39 @@ impl Generator {
     /// `size` distinct values of `0..pop`: a partial tail shuffle for large samples of large
     /// populations, Floyd's algorithm otherwise (NumPy's choice).
     fn sample_without_replacement(&mut self, pop: u64, size: u64, shuffle: bool) -> Vec<i64> {
-        let bg = &mut self.bitgen;
-        let cutoff = if shuffle { 50 } else { 20 };
-        if pop > 10_000 && size > pop / cutoff {
-            let mut idx: Vec<i64> = (0..pop as i64).collect();
-            shuffle_int(bg, &mut idx, pop.saturating_sub(size).max(1));
-            return idx.split_off((pop - size) as usize);
-        }
-        let mask = gen_mask((1.2 * size as f64) as u64);
-        let mut set = vec![u64::MAX; mask as usize + 1];
-        let mut out = Vec::with_capacity(size as usize);
-        for j in pop - size..pop {
-            let val = bounded::bounded_u64(bg, j, Method::Lemire);
-            let mut loc = val & mask;
-            while set[loc as usize] != u64::MAX && set[loc as usize] != val {
-                loc = (loc + 1) & mask;
+        self.with_core(|bg| {
+            let cutoff = if shuffle { 50 } else { 20 };
+            if pop > 10_000 && size > pop / cutoff {
+                let mut idx: Vec<i64> = (0..pop as i64).collect();
+                shuffle_int(bg, &mut idx, pop.saturating_sub(size).max(1));
+                return idx.split_off((pop - size) as usize);
             }
-            if set[loc as usize] == u64::MAX {
-                set[loc as usize] = val;
-                out.push(val as i64);
-            } else {
-                let mut loc = j & mask;
-                while set[loc as usize] != u64::MAX {
+            let mask = gen_mask((1.2 * size as f64) as u64);
+            let mut set = vec![u64::MAX; mask as usize + 1];
+            let mut out = Vec::with_capacity(size as usize);
+            for j in pop - size..pop {
+                let val = bounded::bounded_u64(bg, j, Method::Lemire);
+                let mut loc = val & mask;
+                while set[loc as usize] != u64::MAX && set[loc as usize] != val {
                     loc = (loc + 1) & mask;
                 }
-                set[loc as usize] = j;
-                out.push(j as i64);
+                if set[loc as usize] == u64::MAX {
+                    set[loc as usize] = val;
+                    out.push(val as i64);
+                } else {
+                    let mut loc = j & mask;
+                    while set[loc as usize] != u64::MAX {
+                        loc = (loc + 1) & mask;
+                    }
+                    set[loc as usize] = j;
+                    out.push(j as i64);
+                }
             }
-        }
-        if shuffle {
-            shuffle_int(bg, &mut out, 1);
-        }
-        out
+            if shuffle {
+                shuffle_int(bg, &mut out, 1);
+            }
+            out
+        })
     }
 
     /// Shuffles a slice in place (NumPy: `rng.shuffle(x)` on a 1-D array).
@@ -296,11 +298,12 @@ impl Generator {
     /// assert_eq!(x, vec![5, 6, 0, 7, 3, 2, 4, 9, 1, 8]);
     /// ```
     pub fn shuffle_slice<T>(&mut self, x: &mut [T]) {
-        let bg = &mut self.bitgen;
-        for i in (1..x.len()).rev() {
-            let j = bounded::random_interval(bg, i as u64) as usize;
-            x.swap(i, j);
-        }
+        self.with_core(|bg| {
+            for i in (1..x.len()).rev() {
+                let j = bounded::random_interval(bg, i as u64) as usize;
+                x.swap(i, j);
+            }
+        })
     }
 
     /// Shuffles an array in place along its first axis (NumPy: `rng.shuffle(x)`); rows of an

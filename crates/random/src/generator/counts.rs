@@ -47,10 +47,11 @@ impl Generator {
         check_binomial(n, p)?;
         let sampler = Binomial::new(n, p, false);
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = sampler.sample(bg);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = sampler.sample(bg);
+                }
+            })
         })
     }
 
@@ -61,10 +62,11 @@ impl Generator {
     pub fn poisson(&mut self, lam: f64, shape: &[usize]) -> RandomResult<NdArray<i64>> {
         check_poisson(lam)?;
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = discrete::poisson(bg, lam);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = discrete::poisson(bg, lam);
+                }
+            })
         })
     }
 }

@@ -91,15 +91,7 @@ impl Generator {
         shape: &[usize],
     ) -> RandomResult<NdArray<T>> {
         filled(shape, |out| {
-            bounded::fill(
-                &mut self.bitgen,
-                off,
-                rng,
-                T::BITS,
-                Method::Lemire,
-                out,
-                T::wrap,
-            )
+            self.with_core(|bg| bounded::fill(bg, off, rng, T::BITS, Method::Lemire, out, T::wrap))
         })
     }
 
@@ -139,12 +131,13 @@ impl Generator {
             .map(|(&l, &h)| closed_range::<T>(l.to_i128(), h.to_i128() - adjust, endpoint))
             .collect::<RandomResult<Vec<_>>>()?;
         filled(&shape, |out| {
-            let bg = &mut self.bitgen;
-            let mut sb = SmallBuf::default();
-            for (x, &(off, rng)) in out.iter_mut().zip(&ranges) {
-                let v = bounded::bounded_at_width(bg, &mut sb, rng, T::BITS, Method::Lemire);
-                *x = T::wrap(off.wrapping_add(v));
-            }
+            self.with_core(|bg| {
+                let mut sb = SmallBuf::default();
+                for (x, &(off, rng)) in out.iter_mut().zip(&ranges) {
+                    let v = bounded::bounded_at_width(bg, &mut sb, rng, T::BITS, Method::Lemire);
+                    *x = T::wrap(off.wrapping_add(v));
+                }
+            })
         })
     }
 }

@@ -15,7 +15,7 @@ pub use choice::ChoiceOptions;
 pub(crate) use choice::{cdf, check_p, search_right, weighted_unique};
 pub(crate) use counts::check_binomial;
 
-use crate::bitgen::{BitGenerator, Pcg64};
+use crate::bitgen::{BitGenerator, Pcg64, PcgCore};
 use crate::error::{RandomError, RandomResult};
 use crate::seed::{Seed, SeedSequence};
 use crate::ziggurat;
@@ -61,6 +61,13 @@ pub(crate) fn filled<T: Element>(
     })
 }
 
+/// A slice of floats of even length viewed as pairs.
+fn float_pairs(v: &mut [f32]) -> &mut [[f32; 2]] {
+    let (pairs, rest) = v.as_chunks_mut::<2>();
+    debug_assert!(rest.is_empty());
+    pairs
+}
+
 /// NumPy's `CONS_NON_NEGATIVE` check: a negative value (or -0.0) is refused, NaN passes.
 pub(crate) fn check_non_negative(name: &str, v: f64) -> RandomResult<()> {
     if v.is_sign_negative() && !v.is_nan() {
@@ -70,6 +77,16 @@ pub(crate) fn check_non_negative(name: &str, v: f64) -> RandomResult<()> {
 }
 
 impl Generator {
+    /// Runs `f` on a local copy of the PCG64 state and stores it back: the fill loops keep
+    /// the state in registers instead of reloading it from `self` around every draw.
+    #[inline(always)]
+    pub(crate) fn with_core<R>(&mut self, f: impl FnOnce(&mut PcgCore) -> R) -> R {
+        let mut core = self.bitgen.core;
+        let r = f(&mut core);
+        self.bitgen.core = core;
+        r
+    }
+
     /// A generator drawing from `bitgen` (NumPy: `Generator(PCG64(...))`).
     pub fn new(bitgen: Pcg64) -> Self {
         Generator { bitgen }
@@ -121,10 +138,9 @@ impl Generator {
 
     /// Fills `out` with [`random`](Self::random)'s values.
     pub fn fill_random(&mut self, out: &mut [f64]) {
-        let bg = &mut self.bitgen;
-        for x in out.iter_mut() {
-            *x = (bg.raw_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0);
-        }
+        self.with_core(|bg| {
+            bg.fill_u64(out, |w| (w >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0));
+        })
     }
 
     /// One float uniform on [0, 1) (NumPy: `rng.random()`).
@@ -139,24 +155,29 @@ impl Generator {
     /// As [`random`](Self::random).
     pub fn random_f32(&mut self, shape: &[usize]) -> RandomResult<NdArray<f32>> {
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            let mut it = out.iter_mut();
-            // Keep NumPy's order when a half-word is already buffered.
-            if bg.state().has_uint32
-                && let Some(x) = it.next()
-            {
-                *x = bg.next_float();
-            }
-            let rest = it.into_slice();
-            let mut pairs = rest.chunks_exact_mut(2);
-            for pair in &mut pairs {
-                let w = bg.raw_u64();
-                pair[0] = ((w as u32) >> 8) as f32 * (1.0 / 16_777_216.0);
-                pair[1] = (((w >> 32) as u32) >> 8) as f32 * (1.0 / 16_777_216.0);
-            }
-            for x in pairs.into_remainder() {
-                *x = bg.next_float();
-            }
+            self.with_core(|bg| {
+                let mut it = out.iter_mut();
+                // Keep NumPy's order when a half-word is already buffered.
+                if bg.has_uint32()
+                    && let Some(x) = it.next()
+                {
+                    *x = bg.next_float();
+                }
+                // Whole words give two floats each, low half first.
+                let rest = it.into_slice();
+                let whole = rest.len() / 2 * 2;
+                let (body, tail) = rest.split_at_mut(whole);
+                let pairs = float_pairs(body);
+                bg.fill_u64(pairs, |w| {
+                    [
+                        ((w as u32) >> 8) as f32 * (1.0 / 16_777_216.0),
+                        (((w >> 32) as u32) >> 8) as f32 * (1.0 / 16_777_216.0),
+                    ]
+                });
+                for x in tail {
+                    *x = bg.next_float();
+                }
+            })
         })
     }
 
@@ -174,10 +195,11 @@ impl Generator {
         }
         check_non_negative("high - low", range)?;
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = low + range * bg.next_double();
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = low + range * bg.next_double();
+                }
+            })
         })
     }
 
@@ -197,16 +219,18 @@ impl Generator {
     }
 
     /// Fills `out` with [`standard_normal`](Self::standard_normal)'s values.
+    #[inline(never)]
     pub fn fill_standard_normal(&mut self, out: &mut [f64]) {
-        let bg = &mut self.bitgen;
-        for x in out.iter_mut() {
-            *x = ziggurat::standard_normal(bg);
-        }
+        self.with_core(|bg| {
+            for x in out.iter_mut() {
+                *x = ziggurat::standard_normal(bg);
+            }
+        })
     }
 
     /// One standard normal sample (NumPy: `rng.standard_normal()`).
     pub fn standard_normal_scalar(&mut self) -> f64 {
-        ziggurat::standard_normal(&mut self.bitgen)
+        self.with_core(ziggurat::standard_normal)
     }
 
     /// float32 standard normal samples (NumPy: `rng.standard_normal(size, dtype=np.float32)`).
@@ -215,10 +239,11 @@ impl Generator {
     /// As [`random`](Self::random).
     pub fn standard_normal_f32(&mut self, shape: &[usize]) -> RandomResult<NdArray<f32>> {
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = ziggurat::standard_normal_f32(bg);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = ziggurat::standard_normal_f32(bg);
+                }
+            })
         })
     }
 
@@ -230,10 +255,11 @@ impl Generator {
     pub fn normal(&mut self, loc: f64, scale: f64, shape: &[usize]) -> RandomResult<NdArray<f64>> {
         check_non_negative("scale", scale)?;
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = loc + scale * ziggurat::standard_normal(bg);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = loc + scale * ziggurat::standard_normal(bg);
+                }
+            })
         })
     }
 
@@ -244,10 +270,11 @@ impl Generator {
     /// As [`random`](Self::random).
     pub fn standard_exponential(&mut self, shape: &[usize]) -> RandomResult<NdArray<f64>> {
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = ziggurat::standard_exponential(bg);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = ziggurat::standard_exponential(bg);
+                }
+            })
         })
     }
 
@@ -258,10 +285,11 @@ impl Generator {
     /// As [`random`](Self::random).
     pub fn standard_exponential_f32(&mut self, shape: &[usize]) -> RandomResult<NdArray<f32>> {
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = ziggurat::standard_exponential_f32(bg);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = ziggurat::standard_exponential_f32(bg);
+                }
+            })
         })
     }
 
@@ -272,10 +300,11 @@ impl Generator {
     pub fn exponential(&mut self, scale: f64, shape: &[usize]) -> RandomResult<NdArray<f64>> {
         check_non_negative("scale", scale)?;
         filled(shape, |out| {
-            let bg = &mut self.bitgen;
-            for x in out.iter_mut() {
-                *x = scale * ziggurat::standard_exponential(bg);
-            }
+            self.with_core(|bg| {
+                for x in out.iter_mut() {
+                    *x = scale * ziggurat::standard_exponential(bg);
+                }
+            })
         })
     }
 }
