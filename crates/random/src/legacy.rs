@@ -215,7 +215,7 @@ impl RandomState {
         if x.is_empty() {
             return Ok(());
         }
-        let mut idx: Vec<i64> = (0..x.shape()[0] as i64).collect();
+        let mut idx = crate::generator::arange_vec(x.shape()[0])?;
         self.shuffle_slice(&mut idx);
         let taken = x.take(&idx, Some(0))?;
         x.assign(&taken)?;
@@ -225,9 +225,9 @@ impl RandomState {
     /// A shuffled `0..n` (NumPy: `np.random.permutation(n)`).
     ///
     /// # Errors
-    /// `Array(ShapeOverflow)` only.
+    /// `Array(InvalidValue)` (`Unable to allocate ...`) when `n` int64s do not fit in memory.
     pub fn permutation(&mut self, n: usize) -> RandomResult<NdArray<i64>> {
-        let mut v: Vec<i64> = (0..n as i64).collect();
+        let mut v = crate::generator::arange_vec(n)?;
         self.shuffle_slice(&mut v);
         Ok(NdArray::from_vec(v))
     }

@@ -81,8 +81,12 @@ fn invalid_parameters_give_numpys_messages() {
         msg(g.choice(3, &[2], &p)),
         "Fewer non-zero entries in p than size"
     );
-    // An array shape too large to address is an error, not a panic or an abort.
+    // An array shape too large to address, or a permutation too large for memory, is an
+    // error, not a panic or an abort.
     assert!(g.random(&[usize::MAX, 2]).is_err());
+    assert!(msg(g.permutation(usize::MAX / 2)).starts_with("Unable to allocate"));
+    assert!(g.choice(1 << 60, &[1 << 59], &norep).is_err());
+    assert!(RandomState::new(0).permutation(usize::MAX / 2).is_err());
 
     let mut r = RandomState::new(0);
     assert_eq!(msg(r.randint(5, 5, &[1])), "low >= high");

@@ -9,7 +9,7 @@ use crate::bitgen::BitGenerator;
 use crate::bounded::{self, Method, gen_mask};
 use crate::error::{RandomError, RandomResult};
 use numerust_core::layout::normalize_axis;
-use numerust_core::{AsView, Element, NdArray};
+use numerust_core::{AsView, Element, NdArray, NdError};
 
 /// The keyword arguments of `choice` (NumPy: `replace=True, p=None, shuffle=True`).
 ///
@@ -37,6 +37,27 @@ impl Default for ChoiceOptions<'_> {
             shuffle: true,
         }
     }
+}
+
+/// `n` copies of `value` in a fresh `Vec`, or NumPy's out-of-memory message instead of an
+/// abort when the memory is not there.
+pub(crate) fn try_vec<T: Clone>(n: usize, value: T) -> RandomResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| {
+        RandomError::Array(NdError::InvalidValue(format!(
+            "Unable to allocate {} bytes for an array",
+            n.saturating_mul(std::mem::size_of::<T>())
+        )))
+    })?;
+    v.resize(n, value);
+    Ok(v)
+}
+
+/// `0..n` as int64 (NumPy: `np.arange(n)`), refusing rather than aborting on memory.
+pub(crate) fn arange_vec(n: usize) -> RandomResult<Vec<i64>> {
+    let mut v = try_vec(n, 0i64)?;
+    v.iter_mut().enumerate().for_each(|(i, x)| *x = i as i64);
+    Ok(v)
 }
 
 /// NumPy's `kahan_sum` (the sum `choice` checks `p` with).
@@ -246,25 +267,44 @@ impl Generator {
         }
         let idx = match opts.p {
             Some(p) => self.with_core(|bg| weighted_unique(bg, p, size, false))?,
-            None => self.sample_without_replacement(pop as u64, size as u64, opts.shuffle),
+            None => self.sample_without_replacement(pop as u64, size as u64, opts.shuffle)?,
         };
         Ok(NdArray::from_vec(idx).reshape(shape)?)
     }
 
     /// `size` distinct values of `0..pop`: a partial tail shuffle for large samples of large
     /// populations, Floyd's algorithm otherwise (NumPy's choice).
-    fn sample_without_replacement(&mut self, pop: u64, size: u64, shuffle: bool) -> Vec<i64> {
-        self.with_core(|bg| {
-            let cutoff = if shuffle { 50 } else { 20 };
-            if pop > 10_000 && size > pop / cutoff {
-                let mut idx: Vec<i64> = (0..pop as i64).collect();
+    fn sample_without_replacement(
+        &mut self,
+        pop: u64,
+        size: u64,
+        shuffle: bool,
+    ) -> RandomResult<Vec<i64>> {
+        let cutoff = if shuffle { 50 } else { 20 };
+        let tail = pop > 10_000 && size > pop / cutoff;
+        let mask = gen_mask((1.2 * size as f64) as u64);
+        // Allocate first (fallibly), then draw.
+        let mut idx = if tail {
+            arange_vec(pop as usize)?
+        } else {
+            Vec::new()
+        };
+        let mut set = if tail {
+            Vec::new()
+        } else {
+            try_vec(mask as usize + 1, u64::MAX)?
+        };
+        let mut out = if tail {
+            Vec::new()
+        } else {
+            try_vec(size as usize, 0i64)?
+        };
+        Ok(self.with_core(|bg| {
+            if tail {
                 shuffle_int(bg, &mut idx, pop.saturating_sub(size).max(1));
                 return idx.split_off((pop - size) as usize);
             }
-            let mask = gen_mask((1.2 * size as f64) as u64);
-            let mut set = vec![u64::MAX; mask as usize + 1];
-            let mut out = Vec::with_capacity(size as usize);
-            for j in pop - size..pop {
+            for (k, j) in (pop - size..pop).enumerate() {
                 let val = bounded::bounded_u64(bg, j, Method::Lemire);
                 let mut loc = val & mask;
                 while set[loc as usize] != u64::MAX && set[loc as usize] != val {
@@ -272,21 +312,21 @@ impl Generator {
                 }
                 if set[loc as usize] == u64::MAX {
                     set[loc as usize] = val;
-                    out.push(val as i64);
+                    out[k] = val as i64;
                 } else {
                     let mut loc = j & mask;
                     while set[loc as usize] != u64::MAX {
                         loc = (loc + 1) & mask;
                     }
                     set[loc as usize] = j;
-                    out.push(j as i64);
+                    out[k] = j as i64;
                 }
             }
             if shuffle {
                 shuffle_int(bg, &mut out, 1);
             }
             out
-        })
+        }))
     }
 
     /// Shuffles a slice in place (NumPy: `rng.shuffle(x)` on a 1-D array).
@@ -334,7 +374,7 @@ impl Generator {
         if x.is_empty() {
             return Ok(());
         }
-        let mut idx: Vec<i64> = (0..x.shape()[ax] as i64).collect();
+        let mut idx = arange_vec(x.shape()[ax])?;
         self.shuffle_slice(&mut idx);
         let taken = x.take(&idx, Some(ax as isize))?;
         x.assign(&taken)?;
@@ -350,9 +390,9 @@ impl Generator {
     /// ```
     ///
     /// # Errors
-    /// `Array(ShapeOverflow)` only.
+    /// `Array(InvalidValue)` (`Unable to allocate ...`) when `n` int64s do not fit in memory.
     pub fn permutation(&mut self, n: usize) -> RandomResult<NdArray<i64>> {
-        let mut v: Vec<i64> = (0..n as i64).collect();
+        let mut v = arange_vec(n)?;
         self.shuffle_slice(&mut v);
         Ok(NdArray::from_vec(v))
     }

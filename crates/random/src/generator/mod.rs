@@ -12,7 +12,7 @@ mod counts;
 mod integers;
 
 pub use choice::ChoiceOptions;
-pub(crate) use choice::{cdf, check_p, search_right, weighted_unique};
+pub(crate) use choice::{arange_vec, cdf, check_p, search_right, weighted_unique};
 pub(crate) use counts::check_binomial;
 
 use crate::bitgen::{BitGenerator, Pcg64, PcgCore};
