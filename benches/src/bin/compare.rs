@@ -31,6 +31,7 @@ fn main() {
         Suite::new(filters, quick, sink)
     };
     creation(&mut s);
+    random_rows(&mut s);
     binary(&mut s);
     strided(&mut s);
     index(&mut s);
@@ -105,6 +106,44 @@ fn creation(s: &mut Suite) {
             z.fill(0.0);
             z
         },
+    );
+}
+
+/// NumPy's `default_rng(0)` rows: the same streams, bit for bit, written into fresh arrays.
+fn random_rows(s: &mut Suite) {
+    use numerust::random::default_rng;
+    let mut g = default_rng(0);
+    s.run(
+        "creation",
+        "random(uniform)",
+        "f64",
+        "10000000",
+        || (),
+        |_| g.random(&[N7]).unwrap(),
+    );
+    s.run(
+        "creation",
+        "random(uniform)",
+        "f32",
+        "10000000",
+        || (),
+        |_| g.random_f32(&[N7]).unwrap(),
+    );
+    s.run(
+        "creation",
+        "standard_normal",
+        "f64",
+        "10000000",
+        || (),
+        |_| g.standard_normal(&[N7]).unwrap(),
+    );
+    s.run(
+        "creation",
+        "integers(0,1000)",
+        "i64",
+        "10000000",
+        || (),
+        |_| g.integers(0i64, 1000, &[N7]).unwrap(),
     );
 }
 

@@ -39,6 +39,7 @@ pub use numerust_io::{
     savez_compressed,
 };
 pub use numerust_kernels as kernels;
+pub use numerust_random as random;
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.
 pub mod prelude {
