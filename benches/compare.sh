@@ -17,5 +17,8 @@ for a in "$@"; do [ "$a" = --quick ] && quick=(--quick); done
 t=${THREADS:-1}
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$t RAYON_NUM_THREADS=$t \
     .venv/bin/python ../shared/bench/numpy_bench.py --out "$out/numpy_${t}t.jsonl" "${np_filters[@]}" "${quick[@]}" >/dev/null
+# Rows the issues ask for that the shared script lacks (same timing, appended).
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=$t RAYON_NUM_THREADS=$t \
+    .venv/bin/python benches/numpy_extra.py --out "$out/numpy_${t}t.jsonl" "${np_filters[@]}" "${quick[@]}" >/dev/null
 RAYON_NUM_THREADS=$t ./target/release/compare --out "$out/numerust_${t}t.jsonl" "$@"
 .venv/bin/python benches/compare.py "$out/numpy_${t}t.jsonl" "$out/numerust_${t}t.jsonl" ${MARKDOWN:+--markdown}

@@ -145,6 +145,48 @@ fn random_rows(s: &mut Suite) {
         || (),
         |_| g.integers(0i64, 1000, &[N7]).unwrap(),
     );
+    // Rows of benches/numpy_extra.py (the shared script has no choice/shuffle rows).
+    use numerust::random::ChoiceOptions;
+    const N6: usize = 1_000_000;
+    let size = N6.to_string();
+    let with = ChoiceOptions::default();
+    s.run(
+        "random",
+        "choice(1e6, 1e6) with replacement",
+        "i64",
+        &size,
+        || (),
+        |_| g.choice(N6, &[N6], &with).unwrap(),
+    );
+    let without = ChoiceOptions {
+        replace: false,
+        ..ChoiceOptions::default()
+    };
+    s.run(
+        "random",
+        "choice(1e6, 1e5) without replacement",
+        "i64",
+        &size,
+        || (),
+        |_| g.choice(N6, &[N6 / 10], &without).unwrap(),
+    );
+    let mut x = NdArray::from_vec((0..N6).map(|i| i as f64).collect());
+    s.run(
+        "random",
+        "shuffle 1e6",
+        "f64",
+        &size,
+        || (),
+        |_| g.shuffle(&mut x).unwrap(),
+    );
+    s.run(
+        "random",
+        "permutation 1e6",
+        "i64",
+        &size,
+        || (),
+        |_| g.permutation(N6).unwrap(),
+    );
 }
 
 fn binary(s: &mut Suite) {

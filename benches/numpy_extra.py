@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""NumPy's side of rows the issues ask for that ../shared/bench/numpy_bench.py lacks.
+
+Same timing (its `timeit`/`Suite`), same JSON lines, appended to the file given by --out, so
+`benches/compare.py` pairs them with numerust's rows of the same names. Called by
+`benches/compare.sh` after the shared script.
+
+    python3 benches/numpy_extra.py --out FILE [--filter S ...] [--quick]
+"""
+import argparse
+import importlib.util
+import pathlib
+
+import numpy as np
+
+HERE = pathlib.Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location(
+    "numpy_bench", HERE.parent.parent / "shared" / "bench" / "numpy_bench.py")
+nb = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(nb)
+
+N6 = 1_000_000
+
+
+def workloads(s):
+    g = np.random.default_rng(0)
+    s.run("random", "choice(1e6, 1e6) with replacement", "i64", N6, lambda: g.choice(N6, N6))
+    s.run("random", "choice(1e6, 1e5) without replacement", "i64", N6,
+          lambda: g.choice(N6, N6 // 10, replace=False))
+    x = np.arange(N6, dtype=np.float64)
+    s.run("random", "shuffle 1e6", "f64", N6, lambda: g.shuffle(x))
+    s.run("random", "permutation 1e6", "i64", N6, lambda: g.permutation(N6))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--filter", action="append", default=[])
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    with open(args.out, "a") as out:
+        workloads(nb.Suite(args.filter, args.quick, out))
+
+
+if __name__ == "__main__":
+    main()
