@@ -42,6 +42,7 @@ fn main() {
     trig_rows(&mut s);
     reduce_rows(&mut s);
     io_rows(&mut s);
+    stats_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -477,4 +478,43 @@ fn io_rows(s: &mut Suite) {
             |_| io::csv::loadtxt::<f64>(&csv, &opts).expect("loadtxt"),
         );
     }
+}
+
+fn stats_rows(s: &mut Suite) {
+    use numerust::stats;
+    const N6: usize = 1_000_000;
+    let size = N6.to_string();
+    let x6 = || NdArray::from_vec(random_vec(N6, 51)).mapv(|x| x);
+    s.run("stats", "median", "f64", &size, x6, stats::median);
+    s.run("stats", "percentile(90)", "f64", &size, x6, |a| {
+        stats::percentile(a, 90.0).unwrap()
+    });
+    s.run("stats", "sort", "f64", &size, x6, |a| {
+        stats::sort(a).unwrap()
+    });
+    // NumPy's row includes the f64 -> f32 astype.
+    s.run("stats", "sort", "f32", &size, x6, |a| {
+        stats::sort(&a.mapv(|x| x as f32)).unwrap()
+    });
+    let xm = || random_array(&[1000, 50], 52);
+    let corr = stats::CovOptions {
+        rowvar: false,
+        ..Default::default()
+    };
+    s.run(
+        "stats",
+        "corrcoef(1000x50,rowvar=False)",
+        "f64",
+        "1000x50",
+        xm,
+        |a| stats::corrcoef(a, false).unwrap(),
+    );
+    s.run(
+        "stats",
+        "cov(1000x50,rowvar=False)",
+        "f64",
+        "1000x50",
+        xm,
+        |a| stats::cov(a, corr).unwrap(),
+    );
 }

@@ -40,6 +40,14 @@ pub use numerust_io::{
 };
 pub use numerust_kernels as kernels;
 pub use numerust_random as random;
+pub use numerust_stats as stats;
+// Sorting, quantiles, histograms and sets under their NumPy names: `numerust::median`, ...
+pub use numerust_stats::{
+    argpartition, argsort, average_weighted, bincount, corrcoef, cov, diff, digitize, ediff1d,
+    gradient, histogram, histogram_bin_edges, histogram2d, intersect1d, isin, lexsort, median,
+    nanmedian, nanpercentile, nanquantile, partition, percentile, quantile, searchsorted,
+    setdiff1d, setxor1d, sort, union1d, unique,
+};
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.
 pub mod prelude {

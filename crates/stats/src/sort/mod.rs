@@ -1,0 +1,217 @@
+//! `sort`, `argsort` and `lexsort`: NumPy's orders along any axis, NaNs last.
+//!
+//! NumPy → numerust:
+//! - `np.sort(a)` → [`sort`]`(&a)` (last axis); `np.sort(a, axis, kind)` →
+//!   [`sort_axis`]`(&a, Some(axis), kind)`; `axis=None` (flattened) is `None`.
+//! - `np.argsort(a)` → [`argsort`]; `np.argsort(a, axis, kind)` → [`argsort_axis`].
+//! - `np.lexsort(keys)` → [`lexsort`] (the last key is the primary one).
+//!
+//! Values sort by an LSD radix sort on order-preserving integer keys (`order.rs`,
+//! `radix.rs`), which beats comparison sorts at a million elements; short lanes use the
+//! standard library's pattern-defeating quicksort on the same keys, and already sorted or
+//! reversed lanes are detected in one pass. Every `kind` gives the same values (equal
+//! values are indistinguishable, except `-0.0`, which sorts just before `0.0`, a valid
+//! NumPy result since NumPy treats them as equal). [`argsort`] is always stable: ties,
+//! including `-0.0`/`0.0` and NaNs, keep their original order, which is exactly NumPy's
+//! `kind='stable'` and a valid result for NumPy's default quicksort.
+
+pub(crate) mod radix;
+
+use crate::lanes::Lanes;
+use crate::order::{SortElement, index_array};
+use numerust_core::{ArrayView, AsView, NdArray, NdError, NdResult};
+
+/// NumPy's `kind=` argument. Every kind gives the same sorted values; `argsort` and
+/// `lexsort` are stable whatever the kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKind {
+    /// `'quicksort'` (NumPy's default; introsort or a SIMD sort there).
+    #[default]
+    Quicksort,
+    /// `'mergesort'` (stable).
+    Mergesort,
+    /// `'heapsort'`.
+    Heapsort,
+    /// `'stable'`.
+    Stable,
+}
+
+/// Lanes shorter than this are sorted by comparison, not by radix.
+const RADIX_MIN: usize = 512;
+
+/// Whether the keys of `s` never decrease (`Some(true)`), never increase (`Some(false)`),
+/// or neither (`None`). Stops at the first pair that settles it.
+fn monotone<T: SortElement>(s: &[T]) -> Option<bool> {
+    let up = s.windows(2).all(|w| w[0].to_key() <= w[1].to_key());
+    if up {
+        return Some(true);
+    }
+    let down = s.windows(2).all(|w| w[0].to_key() >= w[1].to_key());
+    down.then_some(false)
+}
+
+/// Sorts one lane in place in NumPy's order (NaNs last, `-0.0` before `0.0`).
+pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
+    let n = s.len();
+    if n < 2 {
+        return;
+    }
+    match monotone(s) {
+        Some(true) => return,
+        Some(false) => {
+            s.reverse();
+            return;
+        }
+        None => {}
+    }
+    if n < RADIX_MIN {
+        s.sort_unstable_by_key(|x| x.to_key());
+        return;
+    }
+    match T::cast_keys(s) {
+        Some(keys) => {
+            for k in keys.iter_mut() {
+                *k = T::raw_to_key(*k);
+            }
+            let mut scratch = numerust_core::zeros::<T::Key>(&[n]).expect("length fits");
+            radix::sort_keys(
+                keys,
+                scratch.as_slice_mut().expect("fresh arrays are contiguous"),
+            );
+            for k in keys.iter_mut() {
+                *k = T::key_to_raw(*k);
+            }
+        }
+        None => s.sort_unstable_by_key(|x| x.to_key()),
+    }
+}
+
+/// Writes the stable argsort of `s` (NumPy's order, `-0.0 == 0.0`) into `out`.
+pub(crate) fn argsort_slice<T: SortElement>(s: &[T], out: &mut [i64]) {
+    let n = s.len();
+    debug_assert_eq!(out.len(), n);
+    if n < RADIX_MIN || n > u32::MAX as usize {
+        let mut idx: Vec<usize> = (0..n).collect();
+        idx.sort_by_key(|&i| s[i].eq_key());
+        for (o, i) in out.iter_mut().zip(idx) {
+            *o = i as i64;
+        }
+        return;
+    }
+    let mut keys: Vec<T::Key> = s.iter().map(|x| x.eq_key()).collect();
+    let mut idx: Vec<u32> = (0..n as u32).collect();
+    let mut ks = vec![T::Key::default(); n];
+    let mut is = vec![0u32; n];
+    radix::sort_pairs(&mut keys, &mut idx, &mut ks, &mut is);
+    for (o, i) in out.iter_mut().zip(idx) {
+        *o = i as i64;
+    }
+}
+
+/// A sorted copy along the last axis (NumPy: `np.sort(a)`).
+///
+/// NaNs go last. For other axes, the flattened array or a `kind`, see [`sort_axis`].
+///
+/// # Errors
+/// `AxisOutOfBounds` for a 0-d array (it has no last axis).
+///
+/// ```
+/// use numerust_core::array;
+/// use numerust_stats::sort;
+/// let a = array(&[[3.0, f64::NAN, 1.0], [2.0, -1.0, 0.5]]).unwrap();
+/// let s = sort(&a).unwrap();
+/// assert_eq!(s.to_vec()[..2], [1.0, 3.0]);
+/// assert!(s[[0, 2]].is_nan());
+/// assert_eq!(s.to_vec()[3..], [-1.0, 0.5, 2.0]);
+/// ```
+pub fn sort<T: SortElement>(a: &impl AsView<T>) -> NdResult<NdArray<T>> {
+    sort_axis(a, Some(-1), SortKind::Quicksort)
+}
+
+/// A sorted copy along `axis` (`None`: the flattened array), NaNs last
+/// (NumPy: `np.sort(a, axis, kind)`). Every `kind` gives the same result.
+///
+/// # Errors
+/// `AxisOutOfBounds`.
+pub fn sort_axis<T: SortElement>(
+    a: &impl AsView<T>,
+    axis: Option<isize>,
+    kind: SortKind,
+) -> NdResult<NdArray<T>> {
+    let _ = kind;
+    let mut lanes = Lanes::new(&a.as_view(), axis)?;
+    lanes.for_each(|_, l| sort_slice(l));
+    Ok(lanes.into_array())
+}
+
+/// Indices that sort `a` along the last axis (NumPy: `np.argsort(a)`), stable.
+///
+/// # Errors
+/// `AxisOutOfBounds` for a 0-d array.
+///
+/// ```
+/// use numerust_core::array;
+/// use numerust_stats::argsort;
+/// let a = array(&[3.0, f64::NAN, 1.0, 3.0]).unwrap();
+/// assert_eq!(argsort(&a).unwrap().to_vec(), [2, 0, 3, 1]);
+/// ```
+pub fn argsort<T: SortElement>(a: &impl AsView<T>) -> NdResult<NdArray<i64>> {
+    argsort_axis(a, Some(-1), SortKind::Stable)
+}
+
+/// Indices that sort `a` along `axis` (`None`: indices into the flattened array)
+/// (NumPy: `np.argsort(a, axis, kind)`). Always stable (ties keep their order).
+///
+/// # Errors
+/// `AxisOutOfBounds`.
+pub fn argsort_axis<T: SortElement>(
+    a: &impl AsView<T>,
+    axis: Option<isize>,
+    kind: SortKind,
+) -> NdResult<NdArray<i64>> {
+    let _ = kind;
+    let mut lanes = Lanes::new(&a.as_view(), axis)?;
+    let len = lanes.len;
+    let out = lanes.map(len, |l, o| argsort_slice(l, o));
+    let out = index_array(&[out.len()], out);
+    Ok(lanes.restore(out, len))
+}
+
+/// Indices that sort by several keys, the last key primary (NumPy: `np.lexsort(keys)`).
+///
+/// Keys are 1-D and of one length; ties in every key keep their original order.
+///
+/// # Errors
+/// `Empty` for no keys; `ShapeMismatch` for keys of different lengths or not 1-D.
+///
+/// ```
+/// use numerust_core::array;
+/// use numerust_stats::lexsort;
+/// let first = array(&[1, 5, 1, 4, 3, 4, 4]).unwrap();
+/// let last = array(&[9, 4, 0, 4, 0, 2, 1]).unwrap();
+/// // sort by `first`, then by `last` (NumPy's docstring example)
+/// let idx = lexsort(&[last.view(), first.view()]).unwrap();
+/// assert_eq!(idx.to_vec(), [2, 0, 4, 6, 5, 3, 1]);
+/// ```
+pub fn lexsort<T: SortElement>(keys: &[ArrayView<'_, T>]) -> NdResult<NdArray<i64>> {
+    let Some(first) = keys.first() else {
+        return Err(NdError::Empty(
+            "need sequence of keys with len > 0 in lexsort".into(),
+        ));
+    };
+    let n = first.size();
+    if keys.iter().any(|k| k.ndim() != 1 || k.size() != n) {
+        return Err(NdError::ShapeMismatch(
+            "all keys need to be the same shape".into(),
+        ));
+    }
+    let mut idx: Vec<i64> = (0..n as i64).collect();
+    let mut perm = vec![0i64; n];
+    for key in keys {
+        let v = key.to_vec();
+        let ordered: Vec<T> = idx.iter().map(|&i| v[i as usize]).collect();
+        argsort_slice(&ordered, &mut perm);
+        idx = perm.iter().map(|&p| idx[p as usize]).collect();
+    }
+    Ok(index_array(&[n], idx))
+}
