@@ -12,5 +12,6 @@ pub mod reduce;
 pub mod run;
 pub mod simd;
 pub mod trig;
+pub mod unary;
 
 pub use run::{Run, RunMut};

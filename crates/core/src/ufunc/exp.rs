@@ -12,7 +12,8 @@ use crate::array::{AsView, NdArray};
 use crate::element::Element;
 use crate::error::NdResult;
 use crate::view::ArrayViewMut;
-use numerust_kernels::exp::{self as kexp, Cosh, Exp, Exp2, Expm1, Sinh, Tanh, Unary};
+use numerust_kernels::exp::{Cosh, Exp, Exp2, Expm1, Sinh, Tanh};
+use numerust_kernels::unary::{self, Unary};
 
 mod sealed {
     pub trait Sealed {}
@@ -45,11 +46,11 @@ impl ExpFloat for f32 {
         )>,
         total: usize,
     ) {
-        kexp::run_many::<K, f32>(runs, total)
+        unary::run_many::<K, f32>(runs, total)
     }
 
     fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[f32]) -> Vec<f32> {
-        kexp::collect::<K, f32>(src)
+        unary::collect::<K, f32>(src)
     }
 }
 
@@ -61,11 +62,11 @@ impl ExpFloat for f64 {
         )>,
         total: usize,
     ) {
-        kexp::run_many::<K, f64>(runs, total)
+        unary::run_many::<K, f64>(runs, total)
     }
 
     fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[f64]) -> Vec<f64> {
-        kexp::collect::<K, f64>(src)
+        unary::collect::<K, f64>(src)
     }
 }
 

@@ -12,9 +12,8 @@ use crate::array::{AsView, NdArray};
 use crate::element::Element;
 use crate::error::NdResult;
 use crate::view::ArrayViewMut;
-use numerust_kernels::log::{
-    self as klog, Arccosh, Arcsinh, Arctanh, Cbrt, Log, Log1p, Log2, Log10, Unary,
-};
+use numerust_kernels::log::{Arccosh, Arcsinh, Arctanh, Cbrt, Log, Log1p, Log2, Log10};
+use numerust_kernels::unary::{self, Unary};
 
 mod sealed {
     pub trait Sealed {}
@@ -43,7 +42,7 @@ impl LogFloat for f32 {
         )>,
         total: usize,
     ) {
-        klog::run_many::<K, f32>(runs, total)
+        unary::run_many::<K, f32>(runs, total)
     }
 }
 
@@ -55,7 +54,7 @@ impl LogFloat for f64 {
         )>,
         total: usize,
     ) {
-        klog::run_many::<K, f64>(runs, total)
+        unary::run_many::<K, f64>(runs, total)
     }
 }
 

@@ -17,8 +17,9 @@ use crate::error::NdResult;
 use crate::iter::runs::runs_mut_2;
 use crate::view::ArrayViewMut;
 use numerust_kernels::trig::{
-    self as ktrig, Arccos, Arcsin, Arctan, Arctan2, Binary, Cos, Sin, Tan, Unary,
+    self as ktrig, Arccos, Arcsin, Arctan, Arctan2, Binary, Cos, Sin, Tan,
 };
+use numerust_kernels::unary::{self, Unary};
 use numerust_kernels::{Run, RunMut};
 
 mod sealed {
@@ -51,7 +52,7 @@ macro_rules! impl_trig_float {
                 runs: Vec<(Run<'_, $t>, RunMut<'_, $t>)>,
                 total: usize,
             ) {
-                ktrig::run_many::<K, $t>(runs, total)
+                unary::run_many::<K, $t>(runs, total)
             }
 
             fn run_kernel2<K: Binary<f32> + Binary<f64>>(

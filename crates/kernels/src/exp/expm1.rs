@@ -12,7 +12,7 @@
 //! Specials: `expm1(±0) = ±0`, `expm1(-inf) = -1`, `expm1(inf) = inf`, NaN stays NaN.
 
 use super::core::{Q_SHORT, fma, horner, parts, pow2, reduce};
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `2^64` and `2^-64`: the two steps of `2^k` for `k > 1000`.
 const TWO64: f64 = 18_446_744_073_709_551_616.0;
@@ -57,7 +57,7 @@ pub fn expm1_f32<const FMA: bool>(x: f32) -> f32 {
     if x == 0.0 { x } else { res }
 }
 
-kernel!(
+unary_kernel!(
     /// `e^x - 1` (NumPy: `np.expm1`).
     Expm1,
     expm1_f64,

@@ -13,7 +13,7 @@
 use super::core::{
     LN2_HI, LN2_LO, SHIFT, abs, exp_poly, exp_poly_short, fma, horner, pow2, round_int,
 };
-use super::kernel;
+use crate::unary::unary_kernel;
 use std::f64::consts::{LN_2, LOG2_E};
 
 /// `(2^f - 1) / f` for `|f| ≤ 0.5` (lowest degree first; relative error 2^-55.5, most of it
@@ -264,7 +264,7 @@ pub fn exp2_contig_f64<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
     blocked::<Exp2, FMA>(src, dst)
 }
 
-kernel!(
+unary_kernel!(
     /// `e^x` (NumPy: `np.exp`).
     Exp,
     exp_f64,
@@ -272,7 +272,7 @@ kernel!(
     contig = exp_contig_f64,
     contig32 = exp_contig_f32
 );
-kernel!(
+unary_kernel!(
     /// `2^x` (NumPy: `np.exp2`).
     Exp2,
     exp2_f64,

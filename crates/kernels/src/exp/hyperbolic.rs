@@ -16,7 +16,7 @@
 
 use super::core::{abs, exp_poly_short, fma, parts, pow2, reduce};
 use super::expm1::expm1_short;
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `2^64`: the second step of `2^(k-1)` for `k > 1000`.
 const TWO64: f64 = 18_446_744_073_709_551_616.0;
@@ -157,19 +157,19 @@ pub fn tanh_f32<const FMA: bool>(x: f32) -> f32 {
     copysign(e / (e + 2.0), xd) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Hyperbolic sine (NumPy: `np.sinh`).
     Sinh,
     sinh_f64,
     sinh_f32
 );
-kernel!(
+unary_kernel!(
     /// Hyperbolic cosine (NumPy: `np.cosh`).
     Cosh,
     cosh_f64,
     cosh_f32
 );
-kernel!(
+unary_kernel!(
     /// Hyperbolic tangent (NumPy: `np.tanh`).
     Tanh,
     tanh_f64,

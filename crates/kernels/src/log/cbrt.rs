@@ -9,7 +9,7 @@
 //! lanes, rounded once). `cbrt(±0) = ±0`, `cbrt(±inf) = ±inf`, NaN stays NaN.
 
 use super::core::horner;
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `∛(1.5 + v)` for `v` in `[-0.5, 0.5)`, lowest degree first.
 const C: [f64; 7] = [
@@ -82,7 +82,7 @@ pub fn cbrt_f32<const FMA: bool>(x: f32) -> f32 {
     cbrt_core::<FMA>(x as f64) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Cube root (NumPy: `np.cbrt`).
     Cbrt,
     cbrt_f64,

@@ -16,7 +16,7 @@
 //! (Rust std's `asinh`/`acosh`/`atanh` use the textbook formulas: `asinh(1e300)` is inf.)
 
 use super::core::{ln_corrected, ln_corrected_over, one_plus, two_prod};
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// Above this, `a² ± 1` is `a²` to well under an ULP of the result: use `log(a) + ln 2`.
 const HUGE: f64 = 268_435_456.0; // 2^28
@@ -149,19 +149,19 @@ pub fn atanh_f32<const FMA: bool>(x: f32) -> f32 {
     atanh_core::<FMA, true>(x as f64) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Inverse hyperbolic sine (NumPy: `np.arcsinh`).
     Arcsinh,
     asinh_f64,
     asinh_f32
 );
-kernel!(
+unary_kernel!(
     /// Inverse hyperbolic cosine (NumPy: `np.arccosh`).
     Arccosh,
     acosh_f64,
     acosh_f32
 );
-kernel!(
+unary_kernel!(
     /// Inverse hyperbolic tangent (NumPy: `np.arctanh`).
     Arctanh,
     atanh_f64,

@@ -11,7 +11,7 @@
 //! Specials: `log(±0) = -inf`, `log(x < 0) = NaN`, `log(inf) = inf`, NaN stays NaN.
 
 use super::core::{ln, log1p_parts, specials, split, unsubnormal};
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `1/ln 2` split with a 33-bit head.
 const IVLN2_HI: f64 = 1.4426950407214463;
@@ -119,19 +119,19 @@ pub fn log10_f32<const FMA: bool>(x: f32) -> f32 {
     ) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Natural logarithm (NumPy: `np.log`).
     Log,
     log_f64,
     log_f32
 );
-kernel!(
+unary_kernel!(
     /// Base-2 logarithm (NumPy: `np.log2`).
     Log2,
     log2_f64,
     log2_f32
 );
-kernel!(
+unary_kernel!(
     /// Base-10 logarithm (NumPy: `np.log10`).
     Log10,
     log10_f64,
@@ -194,7 +194,7 @@ mod tests {
                 1.0,
             ];
             let mut out = [0.0; 7];
-            crate::log::run_level::<Log, f64>(
+            crate::unary::run_level::<Log, f64>(
                 l,
                 crate::Run::from_slice(&xs),
                 crate::RunMut::from_slice(&mut out),

@@ -7,7 +7,7 @@
 //! Specials: `log1p(-1) = -inf`, `log1p(x < -1) = NaN`, `log1p(±0) = ±0`, `log1p(inf) = inf`.
 
 use super::core::{ln_corrected, one_plus};
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `log1p(x)` in `f64` lanes; `SHORT` for `f32` results.
 #[inline(always)]
@@ -34,7 +34,7 @@ pub fn log1p_f32<const FMA: bool>(x: f32) -> f32 {
     log1p_core::<FMA, true>(x as f64) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// `log(1 + x)` accurate near 0 (NumPy: `np.log1p`).
     Log1p,
     log1p_f64,

@@ -1,9 +1,9 @@
 //! Test helpers shared by this family's kernels: NumPy validation sets at every level, and
 //! levels, layouts and lengths held against each other and against a scalar reference.
 
-use super::{Unary, run_level};
 use crate::run::{Run, RunMut};
 use crate::simd::Level;
+use crate::unary::{Unary, run_level};
 use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 use numerust_testutil::umath::load_umath_split;
 
@@ -195,13 +195,16 @@ pub fn check_family<K: Unary<f64> + Unary<f32>>(
         if level == Level::Avx2 {
             // 256-bit and (where the CPU has it) 512-bit registers: the same bits.
             let mut o = vec![0.0; xs.len()];
-            super::run_avx2_256::<K, f64>(Run::from_slice(&xs), RunMut::from_slice(&mut o));
+            crate::unary::run_avx2_256::<K, f64>(Run::from_slice(&xs), RunMut::from_slice(&mut o));
             assert!(
                 o.iter().zip(&got).all(|(&a, &b)| same64(a, b)),
                 "avx2 256 vs 512"
             );
             let mut o = vec![0.0f32; xs32.len()];
-            super::run_avx2_256::<K, f32>(Run::from_slice(&xs32), RunMut::from_slice(&mut o));
+            crate::unary::run_avx2_256::<K, f32>(
+                Run::from_slice(&xs32),
+                RunMut::from_slice(&mut o),
+            );
             assert!(
                 o.iter().zip(&got32).all(|(&a, &b)| same32(a, b)),
                 "avx2 256 vs 512 f32"

@@ -11,7 +11,8 @@
 //! give NaN.
 
 use super::reduce::{FAST_MAX, reduce, reduce_by_half_pi, reduce_huge, reduce_short};
-use super::{Unary, fma, two_prod};
+use super::{fma, two_prod};
+use crate::unary::{Unary, contig_with_slow_path};
 
 const S1: f64 = -0.16666666666666632;
 const S2: f64 = 0.00833333333332249;
@@ -226,6 +227,10 @@ macro_rules! trig_kernel {
                 let (q, y0, y1) = reduce_huge(x);
                 $quad64::<FMA>(q.wrapping_add($shift), y0, y1)
             }
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
+                contig_with_slow_path::<Self, f64, FMA>(src, dst)
+            }
         }
 
         impl Unary<f32> for $name {
@@ -241,6 +246,10 @@ macro_rules! trig_kernel {
             fn slow<const FMA: bool>(x: f32) -> f32 {
                 let (q, y0, y1) = reduce_huge(x as f64);
                 $quad32::<FMA>(q.wrapping_add($shift), y0 + y1)
+            }
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
+                contig_with_slow_path::<Self, f32, FMA>(src, dst)
             }
         }
     };

@@ -1,9 +1,9 @@
 //! Test helpers for this family: NumPy validation sets at every level, and levels, layouts
 //! and lengths held against each other and against a scalar reference.
 
-use super::{Unary, run_level};
 use crate::run::{Run, RunMut};
 use crate::simd::Level;
+use crate::unary::{Unary, run_level};
 use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 use numerust_testutil::umath::load_umath_split;
 
@@ -244,7 +244,10 @@ pub fn check_family<K: Unary<f64> + Unary<f32>>(
             // The 512-bit build of the Avx2 body (where used) gives the 256-bit bits.
             let wide = eval::<K, f64>(level, &xs);
             let mut narrow = vec![0.0; xs.len()];
-            super::run_avx2_256::<K, f64>(Run::from_slice(&xs), RunMut::from_slice(&mut narrow));
+            crate::unary::run_avx2_256::<K, f64>(
+                Run::from_slice(&xs),
+                RunMut::from_slice(&mut narrow),
+            );
             for (i, (a, b)) in wide.iter().zip(&narrow).enumerate() {
                 assert!(
                     a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
@@ -254,7 +257,10 @@ pub fn check_family<K: Unary<f64> + Unary<f32>>(
             }
             let wide = eval::<K, f32>(level, &xs32);
             let mut narrow = vec![0.0; xs32.len()];
-            super::run_avx2_256::<K, f32>(Run::from_slice(&xs32), RunMut::from_slice(&mut narrow));
+            crate::unary::run_avx2_256::<K, f32>(
+                Run::from_slice(&xs32),
+                RunMut::from_slice(&mut narrow),
+            );
             for (i, (a, b)) in wide.iter().zip(&narrow).enumerate() {
                 assert!(
                     a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
