@@ -11,6 +11,8 @@ pub mod log;
 pub mod reduce;
 pub mod run;
 pub mod simd;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod trig;
 pub mod unary;
 

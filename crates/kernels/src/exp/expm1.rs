@@ -67,17 +67,15 @@ unary_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exp::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn expm1_matches_validation_and_levels() {
-        check_umath::<Expm1>("expm1", 1, 1);
-        check_family::<Expm1>(Some(f64::exp_m1), f32::exp_m1, 1, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+        )]
+        expm1_matches_validation_and_levels: Expm1, "expm1", check_family(Some(f64::exp_m1), f32::exp_m1, 1, 1);
     }
 
     #[test]

@@ -283,28 +283,17 @@ unary_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exp::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
     use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn exp_matches_validation_and_levels() {
-        check_umath::<Exp>("exp", 1, 1);
-        check_family::<Exp>(Some(f64::exp), f32::exp, 1, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn exp2_matches_validation_and_levels() {
-        check_umath::<Exp2>("exp2", 1, 1);
-        check_family::<Exp2>(Some(f64::exp2), f32::exp2, 1, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+        )]
+        exp_matches_validation_and_levels: Exp, "exp", check_family(Some(f64::exp), f32::exp, 1, 1);
+        exp2_matches_validation_and_levels: Exp2, "exp2", check_family(Some(f64::exp2), f32::exp2, 1, 1);
     }
 
     #[test]

@@ -179,38 +179,18 @@ unary_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exp::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn sinh_matches_validation_and_levels() {
-        check_umath::<Sinh>("sinh", 1, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+        )]
         // glibc's f64 sinh is itself up to ~2 ULP off; hold ours to it within 2.
-        check_family::<Sinh>(Some(f64::sinh), f32::sinh, 2, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn cosh_matches_validation_and_levels() {
-        check_umath::<Cosh>("cosh", 1, 1);
-        check_family::<Cosh>(Some(f64::cosh), f32::cosh, 2, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn tanh_matches_validation_and_levels() {
-        check_umath::<Tanh>("tanh", 1, 1);
-        check_family::<Tanh>(Some(f64::tanh), f32::tanh, 2, 1);
+        sinh_matches_validation_and_levels: Sinh, "sinh", check_family(Some(f64::sinh), f32::sinh, 2, 1);
+        cosh_matches_validation_and_levels: Cosh, "cosh", check_family(Some(f64::cosh), f32::cosh, 2, 1);
+        tanh_matches_validation_and_levels: Tanh, "tanh", check_family(Some(f64::tanh), f32::tanh, 2, 1);
     }
 
     #[test]

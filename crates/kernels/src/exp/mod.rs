@@ -24,6 +24,3 @@ pub mod hyperbolic;
 pub use expm1::Expm1;
 pub use exponential::{Exp, Exp2};
 pub use hyperbolic::{Cosh, Sinh, Tanh};
-
-#[cfg(test)]
-pub(crate) mod testing;

@@ -92,13 +92,11 @@ unary_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    fn cbrt_matches_validation_and_levels() {
-        check_umath::<Cbrt>("cbrt", 1, 1);
-        check_family::<Cbrt>(Some(f64::cbrt), f32::cbrt, 1, 1);
+    validation_tests! {
+        cbrt_matches_validation_and_levels: Cbrt, "cbrt", check_family(Some(f64::cbrt), f32::cbrt, 1, 1);
     }
 
     #[test]

@@ -171,8 +171,8 @@ unary_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
     // f32 references: std's textbook formulas in f64 are accurate enough once rounded to
     // f32 (no overflow: f32::MAX² fits f64).
@@ -186,22 +186,10 @@ mod tests {
         (x as f64).atanh() as f32
     }
 
-    #[test]
-    fn arcsinh_matches_validation_and_levels() {
-        check_umath::<Arcsinh>("arcsinh", 1, 1);
-        check_family::<Arcsinh>(None, asinh_ref, 1, 1);
-    }
-
-    #[test]
-    fn arccosh_matches_validation_and_levels() {
-        check_umath::<Arccosh>("arccosh", 1, 1);
-        check_family::<Arccosh>(None, acosh_ref, 1, 1);
-    }
-
-    #[test]
-    fn arctanh_matches_validation_and_levels() {
-        check_umath::<Arctanh>("arctanh", 1, 1);
-        check_family::<Arctanh>(None, atanh_ref, 1, 1);
+    validation_tests! {
+        arcsinh_matches_validation_and_levels: Arcsinh, "arcsinh", check_family(None, asinh_ref, 1, 1);
+        arccosh_matches_validation_and_levels: Arccosh, "arccosh", check_family(None, acosh_ref, 1, 1);
+        arctanh_matches_validation_and_levels: Arctanh, "arctanh", check_family(None, atanh_ref, 1, 1);
     }
 
     #[test]

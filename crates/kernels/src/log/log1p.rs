@@ -44,13 +44,11 @@ unary_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    fn log1p_matches_validation_and_levels() {
-        check_umath::<Log1p>("log1p", 1, 1);
-        check_family::<Log1p>(Some(f64::ln_1p), f32::ln_1p, 1, 1);
+    validation_tests! {
+        log1p_matches_validation_and_levels: Log1p, "log1p", check_family(Some(f64::ln_1p), f32::ln_1p, 1, 1);
     }
 
     #[test]

@@ -25,6 +25,3 @@ pub use cbrt::Cbrt;
 pub use hyperbolic::{Arccosh, Arcsinh, Arctanh};
 pub use ln::{Log, Log2, Log10};
 pub use log1p::Log1p;
-
-#[cfg(test)]
-pub(crate) mod testing;

@@ -122,26 +122,16 @@ unary_kernel!(
 mod tests {
     use super::*;
     use crate::simd::Level;
-    use crate::trig::testing::{check_family, check_umath, eval};
+    use crate::testing::{eval, validation_tests};
+    use crate::trig::testing::check_family;
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn asin_matches_validation_and_levels() {
-        check_umath::<Arcsin>("arcsin", 1, 1);
-        check_family::<Arcsin>(f64::asin, f32::asin, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn acos_matches_validation_and_levels() {
-        check_umath::<Arccos>("arccos", 1, 1);
-        check_family::<Arccos>(f64::acos, f32::acos, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+        )]
+        asin_matches_validation_and_levels: Arcsin, "arcsin", check_family(f64::asin, f32::asin, 1);
+        acos_matches_validation_and_levels: Arccos, "arccos", check_family(f64::acos, f32::acos, 1);
     }
 
     #[test]

@@ -150,18 +150,17 @@ mod tests {
     use super::*;
     use crate::run::{Run, RunMut};
     use crate::simd::Level;
+    use crate::testing::{Rng, validation_tests};
     use crate::trig::run2_level;
-    use crate::trig::testing::{Rng, check_family, check_umath};
+    use crate::trig::testing::check_family;
     use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn atan_matches_validation_and_levels() {
-        check_umath::<Arctan>("arctan", 1, 1);
-        check_family::<Arctan>(f64::atan, f32::atan, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+        )]
+        atan_matches_validation_and_levels: Arctan, "arctan", check_family(f64::atan, f32::atan, 1);
     }
 
     fn eval2<T: Copy + Default>(level: Level, ys: &[T], xs: &[T]) -> Vec<T>

@@ -286,35 +286,16 @@ trig_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trig::testing::{check_family, check_umath};
+    use crate::testing::validation_tests;
+    use crate::trig::testing::check_family;
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn sin_matches_validation_and_levels() {
-        check_umath::<Sin>("sin", 1, 1);
-        check_family::<Sin>(f64::sin, f32::sin, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn cos_matches_validation_and_levels() {
-        check_umath::<Cos>("cos", 1, 1);
-        check_family::<Cos>(f64::cos, f32::cos, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn tan_matches_validation_and_levels() {
-        check_umath::<Tan>("tan", 1, 1);
-        check_family::<Tan>(f64::tan, f32::tan, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+        )]
+        sin_matches_validation_and_levels: Sin, "sin", check_family(f64::sin, f32::sin, 1);
+        cos_matches_validation_and_levels: Cos, "cos", check_family(f64::cos, f32::cos, 1);
+        tan_matches_validation_and_levels: Tan, "tan", check_family(f64::tan, f32::tan, 1);
     }
 }
