@@ -11,7 +11,8 @@
 //! (one fused step) is accurate to about 2^-50 relative, then rounded once to `f32`.
 //! Specials: `expm1(±0) = ±0`, `expm1(-inf) = -1`, `expm1(inf) = inf`, NaN stays NaN.
 
-use super::core::{Q_SHORT, fma, horner, parts, pow2, reduce};
+use super::core::{Q_SHORT, parts, pow2, reduce};
+use crate::float::{fma, horner};
 use crate::unary::unary_kernel;
 
 /// `2^64` and `2^-64`: the two steps of `2^k` for `k > 1000`.

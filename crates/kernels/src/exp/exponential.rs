@@ -10,9 +10,8 @@
 //! polynomial, at most 1 ULP; other inputs and `exp2` run the same steps in `f64` lanes with a
 //! degree-7 polynomial, rounded once to `f32` (subnormals included). Max error on NumPy's validation sets: 1 ULP (docs/accuracy.md).
 
-use super::core::{
-    LN2_HI, LN2_LO, SHIFT, abs, exp_poly, exp_poly_short, fma, horner, pow2, round_int,
-};
+use super::core::{LN2_HI, LN2_LO, SHIFT, abs, exp_poly, exp_poly_short, pow2, round_int};
+use crate::float::{fma, horner};
 use crate::unary::unary_kernel;
 use std::f64::consts::{LN_2, LOG2_E};
 

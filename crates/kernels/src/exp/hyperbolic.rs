@@ -14,8 +14,9 @@
 //! `f32` runs in `f64` lanes: `sinh = (E + E / (E + 1)) / 2`, `cosh = (e^a + e^-a) / 2`,
 //! `tanh = E / (E + 2)` with `E = expm1` accurate to about 2^-50, rounded once to `f32`.
 
-use super::core::{abs, exp_poly_short, fma, parts, pow2, reduce};
+use super::core::{abs, exp_poly_short, parts, pow2, reduce};
 use super::expm1::expm1_short;
+use crate::float::{fma, two_prod};
 use crate::unary::unary_kernel;
 
 /// `2^64`: the second step of `2^(k-1)` for `k > 1000`.
@@ -70,25 +71,6 @@ pub fn sinh_f64<const FMA: bool>(x: f64) -> f64 {
         x + x * 0.0
     } else {
         r
-    }
-}
-
-/// `(p, e)` with `p + e = a b` exactly (Dekker's split without FMA).
-#[inline(always)]
-fn two_prod<const FMA: bool>(a: f64, b: f64) -> (f64, f64) {
-    let p = a * b;
-    if FMA {
-        (p, a.mul_add(b, -p))
-    } else {
-        const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
-        let split = |v: f64| {
-            let c = SPLIT * v;
-            let h = c - (c - v);
-            (h, v - h)
-        };
-        let (ah, al) = split(a);
-        let (bh, bl) = split(b);
-        (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
     }
 }
 

@@ -8,7 +8,7 @@
 //! Max error on NumPy's validation set: under 1 ULP for `f64` and `f32` (`f32` runs in `f64`
 //! lanes, rounded once). `cbrt(±0) = ±0`, `cbrt(±inf) = ±inf`, NaN stays NaN.
 
-use super::core::horner;
+use crate::float::horner;
 use crate::unary::unary_kernel;
 
 /// `∛(1.5 + v)` for `v` in `[-0.5, 0.5)`, lowest degree first.

@@ -15,7 +15,8 @@
 //! Max error on NumPy's validation sets: under 1 ULP for `f64` and `f32` (docs/accuracy.md).
 //! (Rust std's `asinh`/`acosh`/`atanh` use the textbook formulas: `asinh(1e300)` is inf.)
 
-use super::core::{ln_corrected, ln_corrected_over, one_plus, two_prod};
+use super::core::{ln_corrected, ln_corrected_over, one_plus};
+use crate::float::two_prod;
 use crate::unary::unary_kernel;
 
 /// Above this, `a² ± 1` is `a²` to well under an ULP of the result: use `log(a) + ln 2`.

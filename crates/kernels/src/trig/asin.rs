@@ -9,7 +9,7 @@
 //! `acos(-1) = π`. `f32` runs in `f64` lanes and is rounded once. Max error on NumPy's
 //! validation sets (docs/accuracy.md): at most 1 ULP (`f64` and `f32`).
 
-use super::fma;
+use crate::float::fma;
 use crate::unary::unary_kernel;
 
 const PS: [f64; 6] = [

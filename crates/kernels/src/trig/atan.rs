@@ -10,7 +10,8 @@
 //! two-piece `π`. `f32` runs in `f64` lanes and is rounded once. Max error on NumPy's
 //! validation set (docs/accuracy.md): at most 1 ULP (`f64` and `f32`).
 
-use super::{Binary, fma, two_prod};
+use super::Binary;
+use crate::float::{fma, two_prod};
 use crate::unary::unary_kernel;
 
 const AT: [f64; 11] = [

@@ -39,31 +39,6 @@ pub trait Binary<T: Copy> {
     fn elem<const FMA: bool>(y: T, x: T) -> T;
 }
 
-/// `a * b + c`, fused when `FMA`.
-#[inline(always)]
-pub(crate) fn fma<const FMA: bool>(a: f64, b: f64, c: f64) -> f64 {
-    if FMA { a.mul_add(b, c) } else { a * b + c }
-}
-
-/// `(p, e)` with `p + e = a · b` exactly (barring overflow).
-#[inline(always)]
-pub(crate) fn two_prod<const FMA: bool>(a: f64, b: f64) -> (f64, f64) {
-    let p = a * b;
-    if FMA {
-        (p, a.mul_add(b, -p))
-    } else {
-        const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
-        let split = |v: f64| {
-            let c = SPLIT * v;
-            let hi = c - (c - v);
-            (hi, v - hi)
-        };
-        let (ah, al) = split(a);
-        let (bh, bl) = split(b);
-        (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
-    }
-}
-
 #[inline(always)]
 fn body2<K: Binary<T>, T: Copy, const FMA: bool>(
     a: Run<'_, T>,

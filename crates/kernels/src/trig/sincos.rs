@@ -11,7 +11,7 @@
 //! give NaN.
 
 use super::reduce::{FAST_MAX, reduce, reduce_by_half_pi, reduce_huge, reduce_short};
-use super::{fma, two_prod};
+use crate::float::{fma, two_prod};
 use crate::unary::{Unary, contig_with_slow_path};
 
 const S1: f64 = -0.16666666666666632;
