@@ -2,17 +2,15 @@
 //! (every row within 1 ULP and within the row's own tolerance), specials, every layout
 //! (strided, reversed, transposed, broadcast `out=`), methods, and thread-count independence.
 
+mod common;
+
+use common::{Op, same};
 use numerust_core::ufunc::log::{
-    LogFloat, arccosh, arcsinh, arctanh, cbrt, log, log_into, log1p, log1p_into, log2, log10,
+    arccosh, arcsinh, arctanh, cbrt, log, log_into, log1p, log1p_into, log2, log10,
 };
 use numerust_core::{NdArray, s, zeros};
-use numerust_testutil::ulp::{ulp_f32, ulp_f64};
-use numerust_testutil::umath::load_umath_split;
 
-type F64Op = fn(&NdArray<f64>) -> NdArray<f64>;
-type F32Op = fn(&NdArray<f32>) -> NdArray<f32>;
-
-fn ops() -> [(&'static str, F64Op, F32Op); 8] {
+fn ops() -> [Op; 8] {
     [
         ("log", log, log),
         ("log2", log2, log2),
@@ -25,47 +23,9 @@ fn ops() -> [(&'static str, F64Op, F32Op); 8] {
     ]
 }
 
-fn same<T: LogFloat + Into<f64>>(a: &[T], b: &[T]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(&x, &y)| {
-            let (x, y): (f64, f64) = (x.into(), y.into());
-            x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
-        })
-}
-
 #[test]
 fn validation_sets_within_one_ulp() {
-    for (name, f64op, f32op) in ops() {
-        let Some((rows32, rows64)) = load_umath_split(name) else {
-            println!("skipped: no validation data for {name}");
-            return;
-        };
-        let x = NdArray::from_vec(rows64.iter().map(|r| r.0).collect());
-        let got = f64op(&x).to_vec();
-        let worst64 = rows64
-            .iter()
-            .zip(&got)
-            .map(|(&(i, want, tol), &g)| {
-                let d = ulp_f64(g, want);
-                assert!(d <= tol.min(1), "{name}({i:e}) = {g:e}, want {want:e}");
-                d
-            })
-            .max()
-            .unwrap_or(0);
-        let x = NdArray::from_vec(rows32.iter().map(|r| r.0).collect());
-        let got = f32op(&x).to_vec();
-        let worst32 = rows32
-            .iter()
-            .zip(&got)
-            .map(|(&(i, want, tol), &g)| {
-                let d = ulp_f32(g, want);
-                assert!(d <= tol.min(1), "{name}({i:e}) f32 = {g:e}, want {want:e}");
-                d
-            })
-            .max()
-            .unwrap_or(0);
-        println!("{name}: max {worst64} ULP f64, {worst32} ULP f32");
-    }
+    common::assert_validation_sets(&ops());
 }
 
 #[test]
@@ -104,24 +64,7 @@ fn every_layout_gives_the_contiguous_bits() {
         .map(|i| (i as f64 - 200.0) * 0.0371 + 1e-3)
         .collect();
     let a = NdArray::from_shape_vec(&[20, 30], v).unwrap();
-    for (name, f64op, f32op) in ops() {
-        let full = f64op(&a);
-        // Transposed (F-contiguous input gives an F-ordered output, as NumPy's order='K').
-        let t = f64op(&a.t());
-        assert!(t.is_f_contiguous(), "{name}");
-        assert!(same(&t.t().to_vec(), &full.to_vec()), "{name} transposed");
-        // Strided and reversed views.
-        let sv = f64op(&a.slice(s![1..;3, ..;-2]).to_owned());
-        let want = full.slice(s![1..;3, ..;-2]).to_vec();
-        assert!(same(&sv.to_vec(), &want), "{name} strided copy");
-        let a32 = a.astype::<f32>();
-        let f32full = f32op(&a32).to_vec();
-        let rev = f32op(&a32.slice(s![..;-1, ..]).to_owned()).to_vec();
-        let want32 = a32.slice(s![..;-1, ..]).to_owned();
-        let want32 = f32op(&want32).to_vec();
-        assert!(same(&rev, &want32), "{name} f32 reversed");
-        assert_eq!(f32full.len(), 600);
-    }
+    common::assert_layouts_give_contiguous_bits(&ops(), &a);
     // Views straight into the kernels (strided runs, not copies).
     let view = a.slice(s![1..;3, ..;-2]);
     let want = log(&a).slice(s![1..;3, ..;-2]).to_vec();
@@ -155,19 +98,8 @@ fn thread_splits_do_not_change_bits() {
     let n = if cfg!(miri) { 100 } else { 300_007 };
     let v: Vec<f64> = (0..n).map(|i| (i as f64) * 1e-3 + 1e-9).collect();
     let a = NdArray::from_vec(v);
-    for (name, f64op, _) in ops() {
-        let fwd = f64op(&a).to_vec();
-        let rev = f64op(&a.slice(s![..;-1]).to_owned()).to_vec();
-        let rev_view = match name {
-            "log" => log(&a.slice(s![..;-1])).to_vec(),
-            _ => rev.clone(),
-        };
-        let back: Vec<f64> = rev.iter().rev().copied().collect();
-        assert!(same(&fwd, &back), "{name}");
-        assert!(same(&rev, &rev_view), "{name}");
-        for i in [0, 1, n / 3, n - 1] {
-            let one = f64op(&NdArray::from_vec(vec![a.to_vec()[i]])).to_vec()[0];
-            assert!(same(&[one], &fwd[i..=i]), "{name} at {i}");
-        }
-    }
+    common::assert_thread_splits_keep_bits(&ops(), &a);
+    // A reversed view straight into the kernels (strided runs) gives the reversed copy's bits.
+    let rev = a.slice(s![..;-1]);
+    assert!(same(&log(&rev).to_vec(), &log(&rev.to_owned()).to_vec()));
 }

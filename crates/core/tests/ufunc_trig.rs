@@ -3,18 +3,17 @@
 //! and edge inputs, every layout (strided, reversed, transposed, broadcast `out=`), methods,
 //! and thread-count independence.
 
+mod common;
+
+use common::{F32Op, F64Op, Op, same};
 use numerust_core::ufunc::trig::{
-    TrigFloat, arccos, arcsin, arctan, arctan2, arctan2_into, cos, sin, sin_into, tan,
+    arccos, arcsin, arctan, arctan2, arctan2_into, cos, sin, sin_into, tan,
 };
 use numerust_core::{NdArray, s, zeros};
 use numerust_testutil::npy::load_reference;
 use numerust_testutil::ulp::{ulp_f32, ulp_f64};
-use numerust_testutil::umath::load_umath_split;
 
-type F64Op = fn(&NdArray<f64>) -> NdArray<f64>;
-type F32Op = fn(&NdArray<f32>) -> NdArray<f32>;
-
-fn ops() -> [(&'static str, F64Op, F32Op); 6] {
+fn ops() -> [Op; 6] {
     [
         ("sin", sin, sin),
         ("cos", cos, cos),
@@ -25,39 +24,9 @@ fn ops() -> [(&'static str, F64Op, F32Op); 6] {
     ]
 }
 
-fn same<T: TrigFloat + Into<f64>>(a: &[T], b: &[T]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(&x, &y)| {
-            let (x, y): (f64, f64) = (x.into(), y.into());
-            x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
-        })
-}
-
 #[test]
 fn validation_sets_within_one_ulp() {
-    for (name, f64op, f32op) in ops() {
-        let Some((rows32, rows64)) = load_umath_split(name) else {
-            println!("skipped: no validation data for {name}");
-            return;
-        };
-        let x = NdArray::from_vec(rows64.iter().map(|r| r.0).collect());
-        let got = f64op(&x).to_vec();
-        let mut worst64 = 0;
-        for (&(i, want, tol), &g) in rows64.iter().zip(&got) {
-            let d = ulp_f64(g, want);
-            assert!(d <= tol.min(1), "{name}({i:e}) = {g:e}, want {want:e}");
-            worst64 = worst64.max(d);
-        }
-        let x = NdArray::from_vec(rows32.iter().map(|r| r.0).collect());
-        let got = f32op(&x).to_vec();
-        let mut worst32 = 0;
-        for (&(i, want, tol), &g) in rows32.iter().zip(&got) {
-            let d = ulp_f32(g, want);
-            assert!(d <= tol.min(1), "{name}({i:e}) f32 = {g:e}, want {want:e}");
-            worst32 = worst32.max(d);
-        }
-        println!("{name}: max {worst64} ULP f64, {worst32} ULP f32");
-    }
+    common::assert_validation_sets(&ops());
 }
 
 #[test]

@@ -238,7 +238,7 @@ pub fn zip_collect<A: Copy, B: Copy, U>(a: &[A], b: &[B], f: &impl Fn(A, B) -> U
 }
 
 /// Split point of a threaded run of `len`: the middle, rounded down to a chunk multiple.
-fn split_point(len: usize) -> usize {
+pub(crate) fn split_point(len: usize) -> usize {
     (len / 2 / PAR_CHUNK).max(1) * PAR_CHUNK
 }
 

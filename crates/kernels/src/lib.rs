@@ -7,10 +7,14 @@
 
 pub mod dispatch;
 pub mod exp;
+pub mod float;
 pub mod log;
 pub mod reduce;
 pub mod run;
 pub mod simd;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod trig;
+pub mod unary;
 
 pub use run::{Run, RunMut};

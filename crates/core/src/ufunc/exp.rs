@@ -1,6 +1,6 @@
 //! Exponentials and hyperbolic functions as NumPy-named ufuncs: `exp`, `exp2`, `expm1`,
 //! `sinh`, `cosh`, `tanh` for `f32` and `f64`, each with an `_into` form (NumPy's `out=`) and
-//! a method on [`NdArray`].
+//! a method on [`NdArray`](crate::NdArray).
 //!
 //! The math is `numerust_kernels::exp` (own vectorised code, no libm call per element, at
 //! most 1 ULP on NumPy's validation sets; docs/accuracy.md). This module only broadcasts,
@@ -8,109 +8,13 @@
 //! NumPy, without NumPy's `RuntimeWarning`. Integer inputs: NumPy converts them to `float64`
 //! first; convert with `astype`.
 
-use crate::array::{AsView, NdArray};
-use crate::element::Element;
-use crate::error::NdResult;
-use crate::view::ArrayViewMut;
-use numerust_kernels::exp::{self as kexp, Cosh, Exp, Exp2, Expm1, Sinh, Tanh, Unary};
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for f32 {}
-    impl Sealed for f64 {}
-}
+use super::transcendental::transcendental_ufunc;
+use numerust_kernels::exp::{Cosh, Exp, Exp2, Expm1, Sinh, Tanh};
 
 /// `f32` and `f64`: the element types of this module's ufuncs.
-pub trait ExpFloat: Element + sealed::Sealed {
-    /// Runs kernel `K` over `(input, output)` runs holding `total` elements.
-    #[doc(hidden)]
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(
-            numerust_kernels::Run<'_, Self>,
-            numerust_kernels::RunMut<'_, Self>,
-        )>,
-        total: usize,
-    );
+pub use super::transcendental::TranscendentalFloat as ExpFloat;
 
-    /// `K(x)` for each element of a contiguous slice, collected on this thread.
-    #[doc(hidden)]
-    fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[Self]) -> Vec<Self>;
-}
-
-impl ExpFloat for f32 {
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(
-            numerust_kernels::Run<'_, f32>,
-            numerust_kernels::RunMut<'_, f32>,
-        )>,
-        total: usize,
-    ) {
-        kexp::run_many::<K, f32>(runs, total)
-    }
-
-    fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[f32]) -> Vec<f32> {
-        kexp::collect::<K, f32>(src)
-    }
-}
-
-impl ExpFloat for f64 {
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(
-            numerust_kernels::Run<'_, f64>,
-            numerust_kernels::RunMut<'_, f64>,
-        )>,
-        total: usize,
-    ) {
-        kexp::run_many::<K, f64>(runs, total)
-    }
-
-    fn collect_kernel<K: Unary<f32> + Unary<f64>>(src: &[f64]) -> Vec<f64> {
-        kexp::collect::<K, f64>(src)
-    }
-}
-
-fn apply<K: Unary<f32> + Unary<f64>, T: ExpFloat>(a: &impl AsView<T>) -> NdArray<T> {
-    super::unary_with_kernel(
-        a,
-        |x| T::collect_kernel::<K>(x),
-        |runs, total| T::run_kernel::<K>(runs, total),
-    )
-}
-
-fn apply_into<K: Unary<f32> + Unary<f64>, T: ExpFloat>(
-    a: &impl AsView<T>,
-    out: &mut ArrayViewMut<'_, T>,
-) -> NdResult<()> {
-    super::unary_with_kernel_into(a, out, |runs, total| T::run_kernel::<K>(runs, total))
-}
-
-macro_rules! exp_ufunc {
-    ($(#[$doc:meta])* $name:ident, $into:ident, $kernel:ident) => {
-        $(#[$doc])*
-        pub fn $name<T: ExpFloat>(a: &impl AsView<T>) -> NdArray<T> {
-            apply::<$kernel, T>(a)
-        }
-
-        #[doc = concat!("`", stringify!($name), "` writing into `out`, `a` broadcast to its \
-            shape (NumPy: `np.", stringify!($name), "(a, out=out)`).")]
-        ///
-        /// # Errors
-        /// `BroadcastTo` when `a` cannot be broadcast to `out`'s shape.
-        pub fn $into<T: ExpFloat>(a: &impl AsView<T>, out: &mut ArrayViewMut<'_, T>) -> NdResult<()> {
-            apply_into::<$kernel, T>(a, out)
-        }
-
-        impl<T: ExpFloat> NdArray<T> {
-            #[doc = concat!("Element-wise `", stringify!($name), "` (NumPy: `np.",
-                stringify!($name), "(a)`); see [`", stringify!($name), "()`].")]
-            pub fn $name(&self) -> NdArray<T> {
-                $name(self)
-            }
-        }
-    };
-}
-
-exp_ufunc!(
+transcendental_ufunc!(
     /// `e^x`, element-wise (NumPy: `np.exp(a)`).
     ///
     /// Overflows to `inf` above `709.78` (`88.72` for `f32`), underflows through subnormals to
@@ -127,7 +31,7 @@ exp_ufunc!(
     exp, exp_into, Exp
 );
 
-exp_ufunc!(
+transcendental_ufunc!(
     /// `2^x`, element-wise (NumPy: `np.exp2(a)`); exact at integers.
     ///
     /// ```
@@ -138,7 +42,7 @@ exp_ufunc!(
     exp2, exp2_into, Exp2
 );
 
-exp_ufunc!(
+transcendental_ufunc!(
     /// `e^x - 1`, accurate for tiny `x` (NumPy: `np.expm1(a)`).
     ///
     /// ```
@@ -151,7 +55,7 @@ exp_ufunc!(
     expm1, expm1_into, Expm1
 );
 
-exp_ufunc!(
+transcendental_ufunc!(
     /// Hyperbolic sine, element-wise (NumPy: `np.sinh(a)`).
     ///
     /// ```
@@ -162,7 +66,7 @@ exp_ufunc!(
     sinh, sinh_into, Sinh
 );
 
-exp_ufunc!(
+transcendental_ufunc!(
     /// Hyperbolic cosine, element-wise (NumPy: `np.cosh(a)`).
     ///
     /// ```
@@ -173,7 +77,7 @@ exp_ufunc!(
     cosh, cosh_into, Cosh
 );
 
-exp_ufunc!(
+transcendental_ufunc!(
     /// Hyperbolic tangent, element-wise (NumPy: `np.tanh(a)`); `±1` beyond `|x| ≈ 19`.
     ///
     /// ```

@@ -1,6 +1,6 @@
 //! Logarithms, inverse hyperbolics and the cube root as NumPy-named ufuncs: `log`, `log2`,
 //! `log10`, `log1p`, `arcsinh`, `arccosh`, `arctanh`, `cbrt` for `f32` and `f64`, each with
-//! an `_into` form (NumPy's `out=`) and a method on [`NdArray`].
+//! an `_into` form (NumPy's `out=`) and a method on [`NdArray`](crate::NdArray).
 //!
 //! The math is `numerust_kernels::log` (own vectorised code, no libm call per element,
 //! under 1 ULP on NumPy's validation sets; docs/accuracy.md). This module only broadcasts,
@@ -8,110 +8,13 @@
 //! `log(0) = -inf`, `arctanh(±1) = ±inf`) as in NumPy, without NumPy's `RuntimeWarning`.
 //! Integer inputs: NumPy converts them to `float64` first; convert with `astype`.
 
-use crate::array::{AsView, NdArray};
-use crate::element::Element;
-use crate::error::NdResult;
-use crate::view::ArrayViewMut;
-use numerust_kernels::log::{
-    self as klog, Arccosh, Arcsinh, Arctanh, Cbrt, Log, Log1p, Log2, Log10, Unary,
-};
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for f32 {}
-    impl Sealed for f64 {}
-}
+use super::transcendental::transcendental_ufunc;
+use numerust_kernels::log::{Arccosh, Arcsinh, Arctanh, Cbrt, Log, Log1p, Log2, Log10};
 
 /// `f32` and `f64`: the element types of this module's ufuncs.
-pub trait LogFloat: Element + sealed::Sealed {
-    /// Runs kernel `K` over `(input, output)` runs holding `total` elements.
-    #[doc(hidden)]
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(
-            numerust_kernels::Run<'_, Self>,
-            numerust_kernels::RunMut<'_, Self>,
-        )>,
-        total: usize,
-    );
-}
+pub use super::transcendental::TranscendentalFloat as LogFloat;
 
-impl LogFloat for f32 {
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(
-            numerust_kernels::Run<'_, f32>,
-            numerust_kernels::RunMut<'_, f32>,
-        )>,
-        total: usize,
-    ) {
-        klog::run_many::<K, f32>(runs, total)
-    }
-}
-
-impl LogFloat for f64 {
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(
-            numerust_kernels::Run<'_, f64>,
-            numerust_kernels::RunMut<'_, f64>,
-        )>,
-        total: usize,
-    ) {
-        klog::run_many::<K, f64>(runs, total)
-    }
-}
-
-fn apply<K: Unary<f32> + Unary<f64>, T: LogFloat>(a: &impl AsView<T>) -> NdArray<T> {
-    super::unary_with_kernel(
-        a,
-        |x| {
-            let mut out = Vec::new();
-            out.extend_from_slice(x);
-            T::run_kernel::<K>(
-                vec![(
-                    numerust_kernels::Run::from_slice(x),
-                    numerust_kernels::RunMut::from_slice(&mut out),
-                )],
-                x.len(),
-            );
-            out
-        },
-        |runs, total| T::run_kernel::<K>(runs, total),
-    )
-}
-
-fn apply_into<K: Unary<f32> + Unary<f64>, T: LogFloat>(
-    a: &impl AsView<T>,
-    out: &mut ArrayViewMut<'_, T>,
-) -> NdResult<()> {
-    super::unary_with_kernel_into(a, out, |runs, total| T::run_kernel::<K>(runs, total))
-}
-
-macro_rules! log_ufunc {
-    ($(#[$doc:meta])* $name:ident, $into:ident, $kernel:ident) => {
-        $(#[$doc])*
-        pub fn $name<T: LogFloat>(a: &impl AsView<T>) -> NdArray<T> {
-            apply::<$kernel, T>(a)
-        }
-
-        #[doc = concat!("`", stringify!($name), "` writing into `out`, `a` broadcast to its \
-            shape (NumPy: `np.", stringify!($name), "(a, out=out)`).")]
-        ///
-        /// # Errors
-        /// `BroadcastTo` when `a` cannot be broadcast to `out`'s shape.
-        pub fn $into<T: LogFloat>(a: &impl AsView<T>, out: &mut ArrayViewMut<'_, T>) -> NdResult<()> {
-            apply_into::<$kernel, T>(a, out)
-        }
-
-        impl<T: LogFloat> NdArray<T> {
-            #[doc = concat!("Element-wise `", stringify!($name), "` (NumPy: `np.",
-                stringify!($name), "(a)`); see [`", stringify!($name), "()`].")]
-            pub fn $name(&self) -> NdArray<T> {
-                $name(self)
-            }
-        }
-    };
-}
-
-log_ufunc!(
+transcendental_ufunc!(
     /// Natural logarithm, element-wise (NumPy: `np.log(a)`).
     ///
     /// `log(0) = -inf`, `log(x < 0) = NaN`, `log(inf) = inf`; at most 1 ULP from the
@@ -127,7 +30,7 @@ log_ufunc!(
     log, log_into, Log
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// Base-2 logarithm, element-wise (NumPy: `np.log2(a)`); exact at powers of two.
     ///
     /// ```
@@ -138,7 +41,7 @@ log_ufunc!(
     log2, log2_into, Log2
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// Base-10 logarithm, element-wise (NumPy: `np.log10(a)`).
     ///
     /// ```
@@ -149,7 +52,7 @@ log_ufunc!(
     log10, log10_into, Log10
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// `log(1 + x)`, accurate for tiny `x` (NumPy: `np.log1p(a)`).
     ///
     /// ```
@@ -160,7 +63,7 @@ log_ufunc!(
     log1p, log1p_into, Log1p
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// Inverse hyperbolic sine (NumPy: `np.arcsinh(a)`); no overflow for huge inputs.
     ///
     /// ```
@@ -173,7 +76,7 @@ log_ufunc!(
     arcsinh, arcsinh_into, Arcsinh
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// Inverse hyperbolic cosine (NumPy: `np.arccosh(a)`); NaN below 1.
     ///
     /// ```
@@ -187,7 +90,7 @@ log_ufunc!(
     arccosh, arccosh_into, Arccosh
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// Inverse hyperbolic tangent (NumPy: `np.arctanh(a)`); `±inf` at ±1, NaN beyond.
     ///
     /// ```
@@ -200,7 +103,7 @@ log_ufunc!(
     arctanh, arctanh_into, Arctanh
 );
 
-log_ufunc!(
+transcendental_ufunc!(
     /// Cube root, element-wise, defined for negative inputs (NumPy: `np.cbrt(a)`).
     ///
     /// ```

@@ -17,6 +17,7 @@ pub mod ops;
 pub mod rounding;
 pub mod select;
 pub mod simple;
+pub mod transcendental;
 pub mod trig;
 
 use crate::array::{AsView, NdArray};

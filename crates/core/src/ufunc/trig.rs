@@ -9,89 +9,19 @@
 //! Integer inputs: NumPy converts them to `float64` first; convert with `astype`.
 //! `deg2rad`, `rad2deg` and `hypot` live in [`super::simple`].
 
+use super::transcendental::{TranscendentalFloat, transcendental_ufunc};
 use crate::array::{AsView, NdArray};
 use crate::broadcast::{broadcast_layout, broadcast_shape_pair};
-use crate::element::Element;
 use crate::elementwise::build_overwrite;
 use crate::error::NdResult;
 use crate::iter::runs::runs_mut_2;
 use crate::view::ArrayViewMut;
-use numerust_kernels::trig::{
-    self as ktrig, Arccos, Arcsin, Arctan, Arctan2, Binary, Cos, Sin, Tan, Unary,
-};
-use numerust_kernels::{Run, RunMut};
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for f32 {}
-    impl Sealed for f64 {}
-}
+use numerust_kernels::trig::{Arccos, Arcsin, Arctan, Arctan2, Binary, Cos, Sin, Tan};
 
 /// `f32` and `f64`: the element types of this module's ufuncs.
-pub trait TrigFloat: Element + sealed::Sealed {
-    /// Runs kernel `K` over `(input, output)` runs holding `total` elements.
-    #[doc(hidden)]
-    fn run_kernel<K: Unary<f32> + Unary<f64>>(
-        runs: Vec<(Run<'_, Self>, RunMut<'_, Self>)>,
-        total: usize,
-    );
+pub use super::transcendental::TranscendentalFloat as TrigFloat;
 
-    /// Runs binary kernel `K` over `(a, b, output)` runs holding `total` elements.
-    #[doc(hidden)]
-    fn run_kernel2<K: Binary<f32> + Binary<f64>>(
-        runs: Vec<(Run<'_, Self>, Run<'_, Self>, RunMut<'_, Self>)>,
-        total: usize,
-    );
-}
-
-macro_rules! impl_trig_float {
-    ($($t:ty),*) => {$(
-        impl TrigFloat for $t {
-            fn run_kernel<K: Unary<f32> + Unary<f64>>(
-                runs: Vec<(Run<'_, $t>, RunMut<'_, $t>)>,
-                total: usize,
-            ) {
-                ktrig::run_many::<K, $t>(runs, total)
-            }
-
-            fn run_kernel2<K: Binary<f32> + Binary<f64>>(
-                runs: Vec<(Run<'_, $t>, Run<'_, $t>, RunMut<'_, $t>)>,
-                total: usize,
-            ) {
-                ktrig::run2_many::<K, $t>(runs, total)
-            }
-        }
-    )*};
-}
-impl_trig_float!(f32, f64);
-
-fn apply<K: Unary<f32> + Unary<f64>, T: TrigFloat>(a: &impl AsView<T>) -> NdArray<T> {
-    super::unary_with_kernel(
-        a,
-        |x| {
-            let mut out = Vec::new();
-            out.extend_from_slice(x);
-            T::run_kernel::<K>(
-                vec![(
-                    numerust_kernels::Run::from_slice(x),
-                    numerust_kernels::RunMut::from_slice(&mut out),
-                )],
-                x.len(),
-            );
-            out
-        },
-        |runs, total| T::run_kernel::<K>(runs, total),
-    )
-}
-
-fn apply_into<K: Unary<f32> + Unary<f64>, T: TrigFloat>(
-    a: &impl AsView<T>,
-    out: &mut ArrayViewMut<'_, T>,
-) -> NdResult<()> {
-    super::unary_with_kernel_into(a, out, |runs, total| T::run_kernel::<K>(runs, total))
-}
-
-fn apply2<K: Binary<f32> + Binary<f64>, T: TrigFloat>(
+fn apply2<K: Binary<f32> + Binary<f64>, T: TranscendentalFloat>(
     a: &impl AsView<T>,
     b: &impl AsView<T>,
 ) -> NdResult<NdArray<T>> {
@@ -109,7 +39,7 @@ fn apply2<K: Binary<f32> + Binary<f64>, T: TrigFloat>(
     })
 }
 
-fn apply2_into<K: Binary<f32> + Binary<f64>, T: TrigFloat>(
+fn apply2_into<K: Binary<f32> + Binary<f64>, T: TranscendentalFloat>(
     a: &impl AsView<T>,
     b: &impl AsView<T>,
     out: &mut ArrayViewMut<'_, T>,
@@ -129,33 +59,7 @@ fn apply2_into<K: Binary<f32> + Binary<f64>, T: TrigFloat>(
     Ok(())
 }
 
-macro_rules! trig_ufunc {
-    ($(#[$doc:meta])* $name:ident, $into:ident, $kernel:ident) => {
-        $(#[$doc])*
-        pub fn $name<T: TrigFloat>(a: &impl AsView<T>) -> NdArray<T> {
-            apply::<$kernel, T>(a)
-        }
-
-        #[doc = concat!("`", stringify!($name), "` writing into `out`, `a` broadcast to its \
-            shape (NumPy: `np.", stringify!($name), "(a, out=out)`).")]
-        ///
-        /// # Errors
-        /// `BroadcastTo` when `a` cannot be broadcast to `out`'s shape.
-        pub fn $into<T: TrigFloat>(a: &impl AsView<T>, out: &mut ArrayViewMut<'_, T>) -> NdResult<()> {
-            apply_into::<$kernel, T>(a, out)
-        }
-
-        impl<T: TrigFloat> NdArray<T> {
-            #[doc = concat!("Element-wise `", stringify!($name), "` (NumPy: `np.",
-                stringify!($name), "(a)`); see [`", stringify!($name), "()`].")]
-            pub fn $name(&self) -> NdArray<T> {
-                $name(self)
-            }
-        }
-    };
-}
-
-trig_ufunc!(
+transcendental_ufunc!(
     /// Sine, element-wise, in radians (NumPy: `np.sin(a)`).
     ///
     /// `sin(±0) = ±0`, `sin(±inf) = NaN`; at most 1 ULP from the correctly rounded result
@@ -171,7 +75,7 @@ trig_ufunc!(
     /// ```
     sin, sin_into, Sin
 );
-trig_ufunc!(
+transcendental_ufunc!(
     /// Cosine, element-wise, in radians (NumPy: `np.cos(a)`).
     ///
     /// `cos(±0) = 1`, `cos(±inf) = NaN`; at most 1 ULP on NumPy's validation set.
@@ -183,7 +87,7 @@ trig_ufunc!(
     /// ```
     cos, cos_into, Cos
 );
-trig_ufunc!(
+transcendental_ufunc!(
     /// Tangent, element-wise, in radians (NumPy: `np.tan(a)`).
     ///
     /// `tan(±0) = ±0`, `tan(±inf) = NaN`; at most 1 ULP on NumPy's validation set.
@@ -197,7 +101,7 @@ trig_ufunc!(
     /// ```
     tan, tan_into, Tan
 );
-trig_ufunc!(
+transcendental_ufunc!(
     /// Inverse sine, element-wise, in radians in `[-π/2, π/2]` (NumPy: `np.arcsin(a)`).
     ///
     /// `|x| > 1` gives NaN; at most 1 ULP on NumPy's validation set.
@@ -211,7 +115,7 @@ trig_ufunc!(
     /// ```
     arcsin, arcsin_into, Arcsin
 );
-trig_ufunc!(
+transcendental_ufunc!(
     /// Inverse cosine, element-wise, in radians in `[0, π]` (NumPy: `np.arccos(a)`).
     ///
     /// `|x| > 1` gives NaN; at most 1 ULP on NumPy's validation set.
@@ -223,7 +127,7 @@ trig_ufunc!(
     /// ```
     arccos, arccos_into, Arccos
 );
-trig_ufunc!(
+transcendental_ufunc!(
     /// Inverse tangent, element-wise, in radians in `[-π/2, π/2]` (NumPy: `np.arctan(a)`).
     ///
     /// `arctan(±inf) = ±π/2`; at most 1 ULP on NumPy's validation set.
@@ -255,7 +159,10 @@ trig_ufunc!(
 /// let r = arctan2(&y, &x).unwrap().to_vec();
 /// assert_eq!(r, vec![PI / 4.0, PI, -PI, PI / 2.0]);
 /// ```
-pub fn arctan2<T: TrigFloat>(a: &impl AsView<T>, b: &impl AsView<T>) -> NdResult<NdArray<T>> {
+pub fn arctan2<T: TranscendentalFloat>(
+    a: &impl AsView<T>,
+    b: &impl AsView<T>,
+) -> NdResult<NdArray<T>> {
     apply2::<Arctan2, T>(a, b)
 }
 
@@ -264,7 +171,7 @@ pub fn arctan2<T: TrigFloat>(a: &impl AsView<T>, b: &impl AsView<T>) -> NdResult
 ///
 /// # Errors
 /// `Broadcast`/`BroadcastTo` when the shapes do not fit `out`.
-pub fn arctan2_into<T: TrigFloat>(
+pub fn arctan2_into<T: TranscendentalFloat>(
     a: &impl AsView<T>,
     b: &impl AsView<T>,
     out: &mut ArrayViewMut<'_, T>,

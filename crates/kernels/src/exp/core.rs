@@ -9,6 +9,8 @@
 //! fuses the polynomial's multiply-adds only; the range reduction `x - k ln 2_hi` is exact
 //! either way (`ln 2_hi` has 32 significant bits, `|k| < 2^11`).
 
+use crate::float::{fma, horner};
+
 /// `1.5 · 2^52`: adding and subtracting it rounds an `f64` of magnitude below `2^51` to an
 /// integer, whose value then sits in the low bits of the sum.
 pub const SHIFT: f64 = 6_755_399_441_055_744.0;
@@ -41,22 +43,6 @@ pub const Q_SHORT: [f64; 6] = [
     0.0013933673732931852,
     0.0001989101718430203,
 ];
-
-/// `a * b + c`, fused when `FMA`.
-#[inline(always)]
-pub fn fma<const FMA: bool>(a: f64, b: f64, c: f64) -> f64 {
-    if FMA { a.mul_add(b, c) } else { a * b + c }
-}
-
-/// `c[0] + x c[1] + x² c[2] + ...` by Horner's rule.
-#[inline(always)]
-pub fn horner<const FMA: bool, const N: usize>(x: f64, c: &[f64; N]) -> f64 {
-    let mut acc = c[N - 1];
-    for i in (0..N - 1).rev() {
-        acc = fma::<FMA>(acc, x, c[i]);
-    }
-    acc
-}
 
 /// `Q_LONG(x)` by Estrin's scheme (depth 4 instead of Horner's 10: these kernels are
 /// latency-bound); `x2 = x * x` is passed in.

@@ -11,8 +11,9 @@
 //! (one fused step) is accurate to about 2^-50 relative, then rounded once to `f32`.
 //! Specials: `expm1(±0) = ±0`, `expm1(-inf) = -1`, `expm1(inf) = inf`, NaN stays NaN.
 
-use super::core::{Q_SHORT, fma, horner, parts, pow2, reduce};
-use super::kernel;
+use super::core::{Q_SHORT, parts, pow2, reduce};
+use crate::float::{fma, horner};
+use crate::unary::unary_kernel;
 
 /// `2^64` and `2^-64`: the two steps of `2^k` for `k > 1000`.
 const TWO64: f64 = 18_446_744_073_709_551_616.0;
@@ -57,7 +58,7 @@ pub fn expm1_f32<const FMA: bool>(x: f32) -> f32 {
     if x == 0.0 { x } else { res }
 }
 
-kernel!(
+unary_kernel!(
     /// `e^x - 1` (NumPy: `np.expm1`).
     Expm1,
     expm1_f64,
@@ -67,17 +68,15 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exp::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn expm1_matches_validation_and_levels() {
-        check_umath::<Expm1>("expm1", 1, 1);
-        check_family::<Expm1>(Some(f64::exp_m1), f32::exp_m1, 1, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+        )]
+        expm1_matches_validation_and_levels: Expm1, "expm1", check_family(Some(f64::exp_m1), f32::exp_m1, 1, 1);
     }
 
     #[test]

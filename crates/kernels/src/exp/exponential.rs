@@ -10,10 +10,9 @@
 //! polynomial, at most 1 ULP; other inputs and `exp2` run the same steps in `f64` lanes with a
 //! degree-7 polynomial, rounded once to `f32` (subnormals included). Max error on NumPy's validation sets: 1 ULP (docs/accuracy.md).
 
-use super::core::{
-    LN2_HI, LN2_LO, SHIFT, abs, exp_poly, exp_poly_short, fma, horner, pow2, round_int,
-};
-use super::kernel;
+use super::core::{LN2_HI, LN2_LO, SHIFT, abs, exp_poly, exp_poly_short, pow2, round_int};
+use crate::float::{fma, horner};
+use crate::unary::unary_kernel;
 use std::f64::consts::{LN_2, LOG2_E};
 
 /// `(2^f - 1) / f` for `|f| ≤ 0.5` (lowest degree first; relative error 2^-55.5, most of it
@@ -264,7 +263,7 @@ pub fn exp2_contig_f64<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
     blocked::<Exp2, FMA>(src, dst)
 }
 
-kernel!(
+unary_kernel!(
     /// `e^x` (NumPy: `np.exp`).
     Exp,
     exp_f64,
@@ -272,7 +271,7 @@ kernel!(
     contig = exp_contig_f64,
     contig32 = exp_contig_f32
 );
-kernel!(
+unary_kernel!(
     /// `2^x` (NumPy: `np.exp2`).
     Exp2,
     exp2_f64,
@@ -283,28 +282,17 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exp::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
     use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn exp_matches_validation_and_levels() {
-        check_umath::<Exp>("exp", 1, 1);
-        check_family::<Exp>(Some(f64::exp), f32::exp, 1, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn exp2_matches_validation_and_levels() {
-        check_umath::<Exp2>("exp2", 1, 1);
-        check_family::<Exp2>(Some(f64::exp2), f32::exp2, 1, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+        )]
+        exp_matches_validation_and_levels: Exp, "exp", check_family(Some(f64::exp), f32::exp, 1, 1);
+        exp2_matches_validation_and_levels: Exp2, "exp2", check_family(Some(f64::exp2), f32::exp2, 1, 1);
     }
 
     #[test]

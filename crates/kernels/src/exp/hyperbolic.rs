@@ -14,9 +14,10 @@
 //! `f32` runs in `f64` lanes: `sinh = (E + E / (E + 1)) / 2`, `cosh = (e^a + e^-a) / 2`,
 //! `tanh = E / (E + 2)` with `E = expm1` accurate to about 2^-50, rounded once to `f32`.
 
-use super::core::{abs, exp_poly_short, fma, parts, pow2, reduce};
+use super::core::{abs, exp_poly_short, parts, pow2, reduce};
 use super::expm1::expm1_short;
-use super::kernel;
+use crate::float::{fma, two_prod};
+use crate::unary::unary_kernel;
 
 /// `2^64`: the second step of `2^(k-1)` for `k > 1000`.
 const TWO64: f64 = 18_446_744_073_709_551_616.0;
@@ -70,25 +71,6 @@ pub fn sinh_f64<const FMA: bool>(x: f64) -> f64 {
         x + x * 0.0
     } else {
         r
-    }
-}
-
-/// `(p, e)` with `p + e = a b` exactly (Dekker's split without FMA).
-#[inline(always)]
-fn two_prod<const FMA: bool>(a: f64, b: f64) -> (f64, f64) {
-    let p = a * b;
-    if FMA {
-        (p, a.mul_add(b, -p))
-    } else {
-        const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
-        let split = |v: f64| {
-            let c = SPLIT * v;
-            let h = c - (c - v);
-            (h, v - h)
-        };
-        let (ah, al) = split(a);
-        let (bh, bl) = split(b);
-        (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
     }
 }
 
@@ -157,19 +139,19 @@ pub fn tanh_f32<const FMA: bool>(x: f32) -> f32 {
     copysign(e / (e + 2.0), xd) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Hyperbolic sine (NumPy: `np.sinh`).
     Sinh,
     sinh_f64,
     sinh_f32
 );
-kernel!(
+unary_kernel!(
     /// Hyperbolic cosine (NumPy: `np.cosh`).
     Cosh,
     cosh_f64,
     cosh_f32
 );
-kernel!(
+unary_kernel!(
     /// Hyperbolic tangent (NumPy: `np.tanh`).
     Tanh,
     tanh_f64,
@@ -179,38 +161,18 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exp::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn sinh_matches_validation_and_levels() {
-        check_umath::<Sinh>("sinh", 1, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
+        )]
         // glibc's f64 sinh is itself up to ~2 ULP off; hold ours to it within 2.
-        check_family::<Sinh>(Some(f64::sinh), f32::sinh, 2, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn cosh_matches_validation_and_levels() {
-        check_umath::<Cosh>("cosh", 1, 1);
-        check_family::<Cosh>(Some(f64::cosh), f32::cosh, 2, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "libm oracles (Miri perturbs them on purpose) and hours of validation rows"
-    )]
-    fn tanh_matches_validation_and_levels() {
-        check_umath::<Tanh>("tanh", 1, 1);
-        check_family::<Tanh>(Some(f64::tanh), f32::tanh, 2, 1);
+        sinh_matches_validation_and_levels: Sinh, "sinh", check_family(Some(f64::sinh), f32::sinh, 2, 1);
+        cosh_matches_validation_and_levels: Cosh, "cosh", check_family(Some(f64::cosh), f32::cosh, 2, 1);
+        tanh_matches_validation_and_levels: Tanh, "tanh", check_family(Some(f64::tanh), f32::tanh, 2, 1);
     }
 
     #[test]

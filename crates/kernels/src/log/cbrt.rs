@@ -8,8 +8,8 @@
 //! Max error on NumPy's validation set: under 1 ULP for `f64` and `f32` (`f32` runs in `f64`
 //! lanes, rounded once). `cbrt(±0) = ±0`, `cbrt(±inf) = ±inf`, NaN stays NaN.
 
-use super::core::horner;
-use super::kernel;
+use crate::float::horner;
+use crate::unary::unary_kernel;
 
 /// `∛(1.5 + v)` for `v` in `[-0.5, 0.5)`, lowest degree first.
 const C: [f64; 7] = [
@@ -82,7 +82,7 @@ pub fn cbrt_f32<const FMA: bool>(x: f32) -> f32 {
     cbrt_core::<FMA>(x as f64) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Cube root (NumPy: `np.cbrt`).
     Cbrt,
     cbrt_f64,
@@ -92,13 +92,11 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    fn cbrt_matches_validation_and_levels() {
-        check_umath::<Cbrt>("cbrt", 1, 1);
-        check_family::<Cbrt>(Some(f64::cbrt), f32::cbrt, 1, 1);
+    validation_tests! {
+        cbrt_matches_validation_and_levels: Cbrt, "cbrt", check_family(Some(f64::cbrt), f32::cbrt, 1, 1);
     }
 
     #[test]

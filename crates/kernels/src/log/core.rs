@@ -8,6 +8,8 @@
 //! has), so loops over these functions vectorise. `FMA` fuses the polynomial's
 //! multiply-adds and the `k ln 2` products (the `k * LN2_HI` one is exact either way).
 
+use crate::float::{fma, horner};
+
 /// `ln 2` split so that `k * LN2_HI` is exact for `|k| < 2^20`.
 pub const LN2_HI: f64 = 0.6931471804855391;
 /// `ln 2 - LN2_HI`.
@@ -32,22 +34,6 @@ const P_SHORT: [f64; 4] = [
     0.28550820815960665,
     0.23330467216303835,
 ];
-
-/// `a * b + c`, fused when `FMA`.
-#[inline(always)]
-pub fn fma<const FMA: bool>(a: f64, b: f64, c: f64) -> f64 {
-    if FMA { a.mul_add(b, c) } else { a * b + c }
-}
-
-/// `c[0] + x c[1] + x² c[2] + ...` by Horner's rule.
-#[inline(always)]
-pub fn horner<const FMA: bool, const N: usize>(x: f64, c: &[f64; N]) -> f64 {
-    let mut acc = c[N - 1];
-    for i in (0..N - 1).rev() {
-        acc = fma::<FMA>(acc, x, c[i]);
-    }
-    acc
-}
 
 /// Splits a positive normal `u` into `(k, f)` with `u = 2^k (1 + f)`, `1 + f` in
 /// `[√2/2, √2)`; `k` is returned as an exact `f64`. Garbage (but no trap) for other inputs.
@@ -149,21 +135,6 @@ pub fn ln_corrected_over<const FMA: bool, const SHORT: bool>(
         u,
         fma::<FMA>(k, LN2_HI, f - (hfsq - (sr + fma::<FMA>(k, LN2_LO, cr)))),
     )
-}
-
-/// `(p, e)` with `p = a * b` rounded and `p + e = a b` exactly (FMA, or Dekker's product).
-#[inline(always)]
-pub fn two_prod<const FMA: bool>(a: f64, b: f64) -> (f64, f64) {
-    let p = a * b;
-    if FMA {
-        (p, a.mul_add(b, -p))
-    } else {
-        const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
-        let (ca, cb) = (SPLIT * a, SPLIT * b);
-        let (ah, bh) = (ca - (ca - a), cb - (cb - b));
-        let (al, bl) = (a - ah, b - bh);
-        (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
-    }
 }
 
 #[cfg(test)]

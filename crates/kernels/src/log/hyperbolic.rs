@@ -15,8 +15,9 @@
 //! Max error on NumPy's validation sets: under 1 ULP for `f64` and `f32` (docs/accuracy.md).
 //! (Rust std's `asinh`/`acosh`/`atanh` use the textbook formulas: `asinh(1e300)` is inf.)
 
-use super::core::{ln_corrected, ln_corrected_over, one_plus, two_prod};
-use super::kernel;
+use super::core::{ln_corrected, ln_corrected_over, one_plus};
+use crate::float::two_prod;
+use crate::unary::unary_kernel;
 
 /// Above this, `a² ± 1` is `a²` to well under an ULP of the result: use `log(a) + ln 2`.
 const HUGE: f64 = 268_435_456.0; // 2^28
@@ -149,19 +150,19 @@ pub fn atanh_f32<const FMA: bool>(x: f32) -> f32 {
     atanh_core::<FMA, true>(x as f64) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Inverse hyperbolic sine (NumPy: `np.arcsinh`).
     Arcsinh,
     asinh_f64,
     asinh_f32
 );
-kernel!(
+unary_kernel!(
     /// Inverse hyperbolic cosine (NumPy: `np.arccosh`).
     Arccosh,
     acosh_f64,
     acosh_f32
 );
-kernel!(
+unary_kernel!(
     /// Inverse hyperbolic tangent (NumPy: `np.arctanh`).
     Arctanh,
     atanh_f64,
@@ -171,8 +172,8 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
     // f32 references: std's textbook formulas in f64 are accurate enough once rounded to
     // f32 (no overflow: f32::MAX² fits f64).
@@ -186,22 +187,10 @@ mod tests {
         (x as f64).atanh() as f32
     }
 
-    #[test]
-    fn arcsinh_matches_validation_and_levels() {
-        check_umath::<Arcsinh>("arcsinh", 1, 1);
-        check_family::<Arcsinh>(None, asinh_ref, 1, 1);
-    }
-
-    #[test]
-    fn arccosh_matches_validation_and_levels() {
-        check_umath::<Arccosh>("arccosh", 1, 1);
-        check_family::<Arccosh>(None, acosh_ref, 1, 1);
-    }
-
-    #[test]
-    fn arctanh_matches_validation_and_levels() {
-        check_umath::<Arctanh>("arctanh", 1, 1);
-        check_family::<Arctanh>(None, atanh_ref, 1, 1);
+    validation_tests! {
+        arcsinh_matches_validation_and_levels: Arcsinh, "arcsinh", check_family(None, asinh_ref, 1, 1);
+        arccosh_matches_validation_and_levels: Arccosh, "arccosh", check_family(None, acosh_ref, 1, 1);
+        arctanh_matches_validation_and_levels: Arctanh, "arctanh", check_family(None, atanh_ref, 1, 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! Specials: `log(±0) = -inf`, `log(x < 0) = NaN`, `log(inf) = inf`, NaN stays NaN.
 
 use super::core::{ln, log1p_parts, specials, split, unsubnormal};
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `1/ln 2` split with a 33-bit head.
 const IVLN2_HI: f64 = 1.4426950407214463;
@@ -119,19 +119,19 @@ pub fn log10_f32<const FMA: bool>(x: f32) -> f32 {
     ) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// Natural logarithm (NumPy: `np.log`).
     Log,
     log_f64,
     log_f32
 );
-kernel!(
+unary_kernel!(
     /// Base-2 logarithm (NumPy: `np.log2`).
     Log2,
     log2_f64,
     log2_f32
 );
-kernel!(
+unary_kernel!(
     /// Base-10 logarithm (NumPy: `np.log10`).
     Log10,
     log10_f64,
@@ -141,26 +141,14 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath};
+    use crate::testing::{check_family, validation_tests};
 
-    #[test]
-    fn log_matches_validation_and_levels() {
-        check_umath::<Log>("log", 1, 1);
-        check_family::<Log>(Some(f64::ln), f32::ln, 1, 1);
-    }
-
-    #[test]
-    fn log2_matches_validation_and_levels() {
-        check_umath::<Log2>("log2", 1, 1);
-        check_family::<Log2>(Some(f64::log2), f32::log2, 1, 1);
-    }
-
-    #[test]
-    fn log10_matches_validation_and_levels() {
-        check_umath::<Log10>("log10", 1, 1);
+    validation_tests! {
+        log_matches_validation_and_levels: Log, "log", check_family(Some(f64::ln), f32::ln, 1, 1);
+        log2_matches_validation_and_levels: Log2, "log2", check_family(Some(f64::log2), f32::log2, 1, 1);
         // glibc's log10 is itself up to ~1.5 ULP off (x = 1.1421429509358285: ours 0.46 ULP
         // from the true value, glibc's 1.54), so against it allow 2.
-        check_family::<Log10>(Some(f64::log10), f32::log10, 2, 1);
+        log10_matches_validation_and_levels: Log10, "log10", check_family(Some(f64::log10), f32::log10, 2, 1);
     }
 
     #[test]
@@ -172,7 +160,7 @@ mod tests {
             .map(f32::from_bits)
             .collect();
         for l in crate::simd::Level::available() {
-            let got = crate::log::testing::eval::<Log, f32>(l, &xs);
+            let got = crate::testing::eval::<Log, f32>(l, &xs);
             for (&x, &g) in xs.iter().zip(&got) {
                 let want = (x as f64).ln() as f32;
                 let d = numerust_testutil::ulp::ulp_f32(g, want);
@@ -194,7 +182,7 @@ mod tests {
                 1.0,
             ];
             let mut out = [0.0; 7];
-            crate::log::run_level::<Log, f64>(
+            crate::unary::run_level::<Log, f64>(
                 l,
                 crate::Run::from_slice(&xs),
                 crate::RunMut::from_slice(&mut out),

@@ -7,7 +7,7 @@
 //! Specials: `log1p(-1) = -inf`, `log1p(x < -1) = NaN`, `log1p(±0) = ±0`, `log1p(inf) = inf`.
 
 use super::core::{ln_corrected, one_plus};
-use super::kernel;
+use crate::unary::unary_kernel;
 
 /// `log1p(x)` in `f64` lanes; `SHORT` for `f32` results.
 #[inline(always)]
@@ -34,7 +34,7 @@ pub fn log1p_f32<const FMA: bool>(x: f32) -> f32 {
     log1p_core::<FMA, true>(x as f64) as f32
 }
 
-kernel!(
+unary_kernel!(
     /// `log(1 + x)` accurate near 0 (NumPy: `np.log1p`).
     Log1p,
     log1p_f64,
@@ -44,13 +44,11 @@ kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::log::testing::{check_family, check_umath, eval};
     use crate::simd::Level;
+    use crate::testing::{check_family, eval, validation_tests};
 
-    #[test]
-    fn log1p_matches_validation_and_levels() {
-        check_umath::<Log1p>("log1p", 1, 1);
-        check_family::<Log1p>(Some(f64::ln_1p), f32::ln_1p, 1, 1);
+    validation_tests! {
+        log1p_matches_validation_and_levels: Log1p, "log1p", check_family(Some(f64::ln_1p), f32::ln_1p, 1, 1);
     }
 
     #[test]

@@ -2,20 +2,12 @@
 //! `arccosh`, `arctanh` and `cbrt` for `f32` and `f64`, with no libm call per element.
 //!
 //! Every function is one branch-free per-element body (`elem::<FMA>(x)`: selects, bit tricks,
-//! no data-dependent branches), so LLVM vectorises the contiguous loop. Levels:
-//! - `Scalar` and `Wide`: the body with `a * b + c` (no fused multiply-add), compiled for the
-//!   baseline target; LLVM turns the contiguous loop into 128-bit SSE2 code. Both levels give
-//!   the same bits (the portable path is this auto-vectorised loop, not `wide`'s types, whose
-//!   instructions are fixed when `wide` itself is compiled).
-//! - `Avx2`: the same body with `f64::mul_add` inside an `avx2,fma` function: 256-bit lanes,
-//!   polynomials fused. Bits may differ from `Scalar` by at most the documented ULP bound.
-//!   On a CPU with AVX-512F the same body is compiled for 512-bit registers as well and used
-//!   at this level: same per-element operations, same fusing, so the same bits (tested), in
-//!   twice the lanes (NumPy dispatches its AVX-512 `log` on such CPUs too).
-//!
-//! Strided runs go through the same per-element body at the same level, so the bits never
-//! depend on the layout. Long runs are split across rayon threads at multiples of
-//! [`crate::dispatch::PAR_CHUNK`], so the bits never depend on the thread count either.
+//! no data-dependent branches), so LLVM vectorises the contiguous loop. Each function is a
+//! kernel type implementing [`crate::unary::Unary`], run by the shared drivers there
+//! ([`crate::unary::run_many`], ...), which own the SIMD levels (`Avx2` fuses the
+//! polynomials: bits may differ from `Scalar` by at most the documented ULP bound; NumPy
+//! dispatches its AVX-512 `log` on AVX-512F CPUs, and so does `Avx2` here), the strided path
+//! and the thread split.
 //!
 //! The shared logarithm core (range reduction and the `log(1 + f)` polynomial) is in
 //! [`core`]; `f32` inputs are evaluated in `f64` lanes with a shorter polynomial, then
@@ -29,138 +21,7 @@ pub mod hyperbolic;
 pub mod ln;
 pub mod log1p;
 
-use crate::dispatch::{PAR_CHUNK, wants_threads};
-use crate::run::{Run, RunMut, map_run};
-use crate::simd::{Level, level};
-
-/// One element-wise function of this family on element type `T`.
-pub trait Unary<T: Copy> {
-    /// `f(x)`; `FMA` selects fused multiply-add in the polynomials.
-    fn elem<const FMA: bool>(x: T) -> T;
-}
-
-/// Defines a zero-sized kernel type implementing [`Unary`] for `f64` and `f32` from two
-/// element functions generic over `FMA`.
-macro_rules! kernel {
-    ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default)]
-        pub struct $name;
-
-        impl $crate::log::Unary<f64> for $name {
-            #[inline(always)]
-            fn elem<const FMA: bool>(x: f64) -> f64 {
-                $f64::<FMA>(x)
-            }
-        }
-
-        impl $crate::log::Unary<f32> for $name {
-            #[inline(always)]
-            fn elem<const FMA: bool>(x: f32) -> f32 {
-                $f32::<FMA>(x)
-            }
-        }
-    };
-}
-pub(crate) use kernel;
-
 pub use cbrt::Cbrt;
 pub use hyperbolic::{Arccosh, Arcsinh, Arctanh};
 pub use ln::{Log, Log2, Log10};
 pub use log1p::Log1p;
-
-#[inline(always)]
-fn body<K: Unary<T>, T: Copy, const FMA: bool>(src: Run<'_, T>, mut dst: RunMut<'_, T>) {
-    if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
-        for (o, &x) in d.iter_mut().zip(s) {
-            *o = K::elem::<FMA>(x);
-        }
-    } else {
-        map_run(src, dst, K::elem::<FMA>);
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn body_avx2<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
-    body::<K, T, true>(src, dst)
-}
-
-/// The `Avx2` level's body compiled for 512-bit registers: the same per-element code with
-/// the same fused operations, so the same bits, in twice the lanes.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
-    body::<K, T, true>(src, dst)
-}
-
-/// Whether the CPU has AVX-512F (detected once).
-#[cfg(target_arch = "x86_64")]
-pub fn has_avx512() -> bool {
-    use std::sync::OnceLock;
-    static HAS: OnceLock<bool> = OnceLock::new();
-    *HAS.get_or_init(|| std::arch::is_x86_feature_detected!("avx512f"))
-}
-
-/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). At `Avx2`
-/// a CPU with AVX-512F runs the same code in 512-bit registers (bit-identical results).
-///
-/// # Panics
-/// If the lengths differ.
-pub fn run_level<K: Unary<T>, T: Copy>(level: Level, src: Run<'_, T>, dst: RunMut<'_, T>) {
-    assert_eq!(src.len(), dst.len(), "run lengths differ");
-    match level.min(crate::simd::detected()) {
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: the CPU has AVX-512F, and `detected()` returned Avx2 so it has AVX2 and FMA.
-        Level::Avx2 if has_avx512() => unsafe { body_avx512::<K, T>(src, dst) },
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { body_avx2::<K, T>(src, dst) },
-        _ => body::<K, T, false>(src, dst),
-    }
-}
-
-/// `dst[i] = K(src[i])` at the dispatched level, split across threads for long runs.
-///
-/// # Panics
-/// If the lengths differ.
-pub fn run<K: Unary<T>, T: Copy + Send + Sync>(src: Run<'_, T>, dst: RunMut<'_, T>) {
-    assert_eq!(src.len(), dst.len(), "run lengths differ");
-    let len = dst.len();
-    if !wants_threads(len) || len <= 2 * PAR_CHUNK {
-        return run_level::<K, T>(level(), src, dst);
-    }
-    let mid = (len / 2 / PAR_CHUNK).max(1) * PAR_CHUNK;
-    let (s0, s1) = src.split_at(mid);
-    let (d0, d1) = dst.split_at(mid);
-    rayon::join(|| run::<K, T>(s0, d0), || run::<K, T>(s1, d1));
-}
-
-/// Many runs of one n-d operation (`total` elements in all), spread over threads when
-/// `total` justifies it; each run is computed whole by one thread unless it is long itself.
-pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
-    runs: Vec<(Run<'_, T>, RunMut<'_, T>)>,
-    total: usize,
-) {
-    use rayon::prelude::*;
-    if wants_threads(total) && runs.len() > 1 {
-        runs.into_par_iter()
-            .for_each(|(s, d)| run_level::<K, T>(level(), s, d));
-    } else {
-        runs.into_iter().for_each(|(s, d)| run::<K, T>(s, d));
-    }
-}
-
-/// The 256-bit `Avx2` body even where AVX-512F would be used (tests hold the two equal).
-#[cfg(test)]
-pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
-    #[cfg(target_arch = "x86_64")]
-    if crate::simd::detected() == Level::Avx2 {
-        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
-        return unsafe { body_avx2::<K, T>(src, dst) };
-    }
-    run_level::<K, T>(level(), src, dst)
-}
-
-#[cfg(test)]
-pub(crate) mod testing;

@@ -9,7 +9,8 @@
 //! `acos(-1) = π`. `f32` runs in `f64` lanes and is rounded once. Max error on NumPy's
 //! validation sets (docs/accuracy.md): at most 1 ULP (`f64` and `f32`).
 
-use super::{Unary, fma};
+use crate::float::fma;
+use crate::unary::unary_kernel;
 
 const PS: [f64; 6] = [
     0.16666666666666666,
@@ -104,66 +105,33 @@ pub fn acos_f32<const FMA: bool>(x: f32) -> f32 {
     acos_f64::<FMA>(x as f64) as f32
 }
 
-/// Arcsine (NumPy: `np.arcsin`).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Arcsin;
-
-/// Arccosine (NumPy: `np.arccos`).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Arccos;
-
-impl Unary<f64> for Arcsin {
-    #[inline(always)]
-    fn elem<const FMA: bool>(x: f64) -> f64 {
-        asin_f64::<FMA>(x)
-    }
-}
-
-impl Unary<f32> for Arcsin {
-    #[inline(always)]
-    fn elem<const FMA: bool>(x: f32) -> f32 {
-        asin_f32::<FMA>(x)
-    }
-}
-
-impl Unary<f64> for Arccos {
-    #[inline(always)]
-    fn elem<const FMA: bool>(x: f64) -> f64 {
-        acos_f64::<FMA>(x)
-    }
-}
-
-impl Unary<f32> for Arccos {
-    #[inline(always)]
-    fn elem<const FMA: bool>(x: f32) -> f32 {
-        acos_f32::<FMA>(x)
-    }
-}
+unary_kernel!(
+    /// Arcsine (NumPy: `np.arcsin`).
+    Arcsin,
+    asin_f64,
+    asin_f32
+);
+unary_kernel!(
+    /// Arccosine (NumPy: `np.arccos`).
+    Arccos,
+    acos_f64,
+    acos_f32
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::simd::Level;
-    use crate::trig::testing::{check_family, check_umath, eval};
+    use crate::testing::{eval, validation_tests};
+    use crate::trig::testing::check_family;
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn asin_matches_validation_and_levels() {
-        check_umath::<Arcsin>("arcsin", 1, 1);
-        check_family::<Arcsin>(f64::asin, f32::asin, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn acos_matches_validation_and_levels() {
-        check_umath::<Arccos>("arccos", 1, 1);
-        check_family::<Arccos>(f64::acos, f32::acos, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+        )]
+        asin_matches_validation_and_levels: Arcsin, "arcsin", check_family(f64::asin, f32::asin, 1);
+        acos_matches_validation_and_levels: Arccos, "arccos", check_family(f64::acos, f32::acos, 1);
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! two-piece `π`. `f32` runs in `f64` lanes and is rounded once. Max error on NumPy's
 //! validation set (docs/accuracy.md): at most 1 ULP (`f64` and `f32`).
 
-use super::{Binary, Unary, fma, two_prod};
+use super::Binary;
+use crate::float::{fma, two_prod};
+use crate::unary::unary_kernel;
 
 const AT: [f64; 11] = [
     0.3333333333333293,
@@ -119,23 +121,12 @@ pub fn atan2_f32<const FMA: bool>(y: f32, x: f32) -> f32 {
     atan2_body::<FMA, false>(y as f64, x as f64) as f32
 }
 
-/// Arctangent (NumPy: `np.arctan`).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Arctan;
-
-impl Unary<f64> for Arctan {
-    #[inline(always)]
-    fn elem<const FMA: bool>(x: f64) -> f64 {
-        atan_f64::<FMA>(x)
-    }
-}
-
-impl Unary<f32> for Arctan {
-    #[inline(always)]
-    fn elem<const FMA: bool>(x: f32) -> f32 {
-        atan_f32::<FMA>(x)
-    }
-}
+unary_kernel!(
+    /// Arctangent (NumPy: `np.arctan`).
+    Arctan,
+    atan_f64,
+    atan_f32
+);
 
 /// Two-argument arctangent `atan2(y, x)` (NumPy: `np.arctan2`).
 #[derive(Clone, Copy, Debug, Default)]
@@ -160,18 +151,17 @@ mod tests {
     use super::*;
     use crate::run::{Run, RunMut};
     use crate::simd::Level;
+    use crate::testing::{Rng, validation_tests};
     use crate::trig::run2_level;
-    use crate::trig::testing::{Rng, check_family, check_umath};
+    use crate::trig::testing::check_family;
     use numerust_testutil::ulp::{ulp_f32, ulp_f64};
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn atan_matches_validation_and_levels() {
-        check_umath::<Arctan>("arctan", 1, 1);
-        check_family::<Arctan>(f64::atan, f32::atan, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+        )]
+        atan_matches_validation_and_levels: Arctan, "arctan", check_family(f64::atan, f32::atan, 1);
     }
 
     fn eval2<T: Copy + Default>(level: Level, ys: &[T], xs: &[T]) -> Vec<T>

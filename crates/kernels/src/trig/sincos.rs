@@ -11,7 +11,8 @@
 //! give NaN.
 
 use super::reduce::{FAST_MAX, reduce, reduce_by_half_pi, reduce_huge, reduce_short};
-use super::{Unary, fma, two_prod};
+use crate::float::{fma, two_prod};
+use crate::unary::{Unary, contig_with_slow_path};
 
 const S1: f64 = -0.16666666666666632;
 const S2: f64 = 0.00833333333332249;
@@ -226,6 +227,10 @@ macro_rules! trig_kernel {
                 let (q, y0, y1) = reduce_huge(x);
                 $quad64::<FMA>(q.wrapping_add($shift), y0, y1)
             }
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
+                contig_with_slow_path::<Self, f64, FMA>(src, dst)
+            }
         }
 
         impl Unary<f32> for $name {
@@ -241,6 +246,10 @@ macro_rules! trig_kernel {
             fn slow<const FMA: bool>(x: f32) -> f32 {
                 let (q, y0, y1) = reduce_huge(x as f64);
                 $quad32::<FMA>(q.wrapping_add($shift), y0 + y1)
+            }
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
+                contig_with_slow_path::<Self, f32, FMA>(src, dst)
             }
         }
     };
@@ -277,35 +286,16 @@ trig_kernel!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trig::testing::{check_family, check_umath};
+    use crate::testing::validation_tests;
+    use crate::trig::testing::check_family;
 
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn sin_matches_validation_and_levels() {
-        check_umath::<Sin>("sin", 1, 1);
-        check_family::<Sin>(f64::sin, f32::sin, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn cos_matches_validation_and_levels() {
-        check_umath::<Cos>("cos", 1, 1);
-        check_family::<Cos>(f64::cos, f32::cos, 1);
-    }
-
-    #[test]
-    #[cfg_attr(
-        miri,
-        ignore = "validation-set loops and libm comparisons; no unsafe of their own"
-    )]
-    fn tan_matches_validation_and_levels() {
-        check_umath::<Tan>("tan", 1, 1);
-        check_family::<Tan>(f64::tan, f32::tan, 1);
+    validation_tests! {
+        #[cfg_attr(
+            miri,
+            ignore = "validation-set loops and libm comparisons; no unsafe of their own"
+        )]
+        sin_matches_validation_and_levels: Sin, "sin", check_family(f64::sin, f32::sin, 1);
+        cos_matches_validation_and_levels: Cos, "cos", check_family(f64::cos, f32::cos, 1);
+        tan_matches_validation_and_levels: Tan, "tan", check_family(f64::tan, f32::tan, 1);
     }
 }

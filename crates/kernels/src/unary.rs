@@ -1,0 +1,268 @@
+//! The element-wise vector-math kernels' shared machinery: the [`Unary`] trait every kernel
+//! type of the `exp`, `log` and `trig` families implements, and the drivers that run such a
+//! kernel over runs at the dispatched SIMD level and across threads.
+//!
+//! A kernel is a zero-sized type with a per-element body `elem::<FMA>(x)` (selects and bit
+//! tricks, no data-dependent branches) that LLVM vectorises in a contiguous loop. Levels:
+//! - `Scalar` and `Wide`: the body with `a * b + c` (no fused multiply-add), compiled for the
+//!   baseline target; LLVM turns the contiguous loop into 128-bit SSE2 code. Both levels give
+//!   the same bits (the portable path is this auto-vectorised loop, not `wide`'s types, whose
+//!   instructions are fixed when `wide` itself is compiled).
+//! - `Avx2`: the same body with `f64::mul_add` inside an `avx2,fma` function: 256-bit lanes,
+//!   fused polynomials, so bits may differ from `Scalar` within the family's documented ULP
+//!   bound. On a CPU with AVX-512F the same body is also compiled for 512-bit
+//!   registers and used at this level: the same operations, so the same bits, in twice the
+//!   lanes.
+//!
+//! A kernel may have an exact scalar slow path for arguments the branch-free body cannot take
+//! (`sin` of huge arguments): [`Unary::needs_slow`] flags them, and [`contig_with_slow_path`]
+//! scans each block for them before choosing the vectorised loop.
+//!
+//! Strided runs go through the same per-element code at the same level, so the bits never
+//! depend on the layout; long runs split across rayon threads at multiples of
+//! [`crate::dispatch::PAR_CHUNK`], so they never depend on the thread count either.
+//! This module holds no math: the families own their bodies and their accuracy.
+
+use crate::dispatch::{split_point, wants_threads};
+use crate::run::{Run, RunMut, map_run};
+use crate::simd::{Level, level};
+
+/// One element-wise function on element type `T`, implemented by a zero-sized kernel type.
+pub trait Unary<T: Copy> {
+    /// `f(x)` on the fast path; `FMA` selects fused multiply-add in the polynomials. Its
+    /// value is ignored where [`Unary::needs_slow`] holds.
+    fn elem<const FMA: bool>(x: T) -> T;
+
+    /// Whether `x` must take the exact scalar path [`Unary::slow`] (never, by default).
+    #[inline(always)]
+    fn needs_slow(_x: T) -> bool {
+        false
+    }
+
+    /// `f(x)` for arguments outside the fast path's range.
+    #[inline(always)]
+    fn slow<const FMA: bool>(x: T) -> T {
+        Self::elem::<FMA>(x)
+    }
+
+    /// `f(x)` for any `x` (one element; branches only when the kernel has a slow path).
+    #[inline(always)]
+    fn any<const FMA: bool>(x: T) -> T {
+        if Self::needs_slow(x) {
+            Self::slow::<FMA>(x)
+        } else {
+            Self::elem::<FMA>(x)
+        }
+    }
+
+    /// `dst[i] = f(src[i])` over equal-length slices; equal bits to [`Unary::any`]. The
+    /// default is the plain loop over [`Unary::elem`], right for kernels without a slow path.
+    #[inline(always)]
+    fn contig<const FMA: bool>(src: &[T], dst: &mut [T]) {
+        for (o, &x) in dst.iter_mut().zip(src) {
+            *o = Self::elem::<FMA>(x);
+        }
+    }
+}
+
+/// Elements per block of [`contig_with_slow_path`]: each block is first scanned
+/// (vectorised) for arguments that need the slow path.
+const BLOCK: usize = 256;
+
+/// The contiguous loop of a kernel with a slow path: blocks of 256 elements run the
+/// fast body when none of their inputs needs the slow path, else [`Unary::any`] per element.
+#[inline(always)]
+pub fn contig_with_slow_path<K: Unary<T>, T: Copy, const FMA: bool>(src: &[T], dst: &mut [T]) {
+    for (sc, dc) in src.chunks(BLOCK).zip(dst.chunks_mut(BLOCK)) {
+        let slow = sc.iter().fold(false, |acc, &x| acc | K::needs_slow(x));
+        if slow {
+            for (o, &x) in dc.iter_mut().zip(sc) {
+                *o = K::any::<FMA>(x);
+            }
+        } else {
+            for (o, &x) in dc.iter_mut().zip(sc) {
+                *o = K::elem::<FMA>(x);
+            }
+        }
+    }
+}
+
+/// Defines a zero-sized kernel type implementing [`Unary`] for `f64` and `f32` from two
+/// element functions generic over `FMA`, optionally with contiguous loops of their own
+/// (`contig = ` for `f64`, `contig32 = ` for `f32`; same bits as the element functions).
+macro_rules! unary_kernel {
+    ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident $(, contig = $contig:ident)?
+        $(, contig32 = $contig32:ident)?) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default)]
+        pub struct $name;
+
+        impl $crate::unary::Unary<f64> for $name {
+            #[inline(always)]
+            fn elem<const FMA: bool>(x: f64) -> f64 {
+                $f64::<FMA>(x)
+            }
+            $(
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
+                $contig::<FMA>(src, dst)
+            }
+            )?
+        }
+
+        impl $crate::unary::Unary<f32> for $name {
+            #[inline(always)]
+            fn elem<const FMA: bool>(x: f32) -> f32 {
+                $f32::<FMA>(x)
+            }
+            $(
+            #[inline(always)]
+            fn contig<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
+                $contig32::<FMA>(src, dst)
+            }
+            )?
+        }
+    };
+}
+pub(crate) use unary_kernel;
+
+#[inline(always)]
+fn body<K: Unary<T>, T: Copy, const FMA: bool>(src: Run<'_, T>, mut dst: RunMut<'_, T>) {
+    if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
+        K::contig::<FMA>(s, d);
+    } else {
+        map_run(src, dst, K::any::<FMA>);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn body_avx2<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    body::<K, T, true>(src, dst)
+}
+
+/// The `Avx2` level's body compiled for 512-bit registers: the same per-element code with
+/// the same fused operations, so the same bits, in twice the lanes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    body::<K, T, true>(src, dst)
+}
+
+/// Whether the CPU has AVX-512F (detected once).
+#[cfg(target_arch = "x86_64")]
+fn has_avx512() -> bool {
+    use std::sync::OnceLock;
+    static HAS: OnceLock<bool> = OnceLock::new();
+    *HAS.get_or_init(|| std::arch::is_x86_feature_detected!("avx512f"))
+}
+
+/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). At `Avx2`
+/// a CPU with AVX-512F runs the same code in 512-bit registers (bit-identical results).
+///
+/// # Panics
+/// If the lengths differ.
+///
+/// ```
+/// use numerust_kernels::{Run, RunMut, exp::Exp, simd::Level, unary::run_level};
+/// let x = [0.0f64, 1.0];
+/// let mut y = [0.0; 2];
+/// run_level::<Exp, f64>(Level::Scalar, Run::from_slice(&x), RunMut::from_slice(&mut y));
+/// assert_eq!(y[0], 1.0);
+/// assert!((y[1] - std::f64::consts::E).abs() <= f64::EPSILON * 3.0);
+/// ```
+pub fn run_level<K: Unary<T>, T: Copy>(level: Level, src: Run<'_, T>, dst: RunMut<'_, T>) {
+    assert_eq!(src.len(), dst.len(), "run lengths differ");
+    match level.min(crate::simd::detected()) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX-512F, and `detected()` returned Avx2 so it has AVX2 and FMA.
+        Level::Avx2 if has_avx512() => unsafe { body_avx512::<K, T>(src, dst) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
+        Level::Avx2 => unsafe { body_avx2::<K, T>(src, dst) },
+        _ => body::<K, T, false>(src, dst),
+    }
+}
+
+/// `dst[i] = K(src[i])` at the dispatched level, split across threads for long runs.
+///
+/// # Panics
+/// If the lengths differ.
+pub fn run<K: Unary<T>, T: Copy + Send + Sync>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    assert_eq!(src.len(), dst.len(), "run lengths differ");
+    let len = dst.len();
+    if !wants_threads(len) || len <= 2 * crate::dispatch::PAR_CHUNK {
+        return run_level::<K, T>(level(), src, dst);
+    }
+    let mid = split_point(len);
+    let (s0, s1) = src.split_at(mid);
+    let (d0, d1) = dst.split_at(mid);
+    rayon::join(|| run::<K, T>(s0, d0), || run::<K, T>(s1, d1));
+}
+
+/// Many `(input, output)` runs of one n-d operation holding `total` elements, spread over
+/// threads when `total` justifies it; each run is computed whole by one thread unless it is
+/// long itself.
+pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
+    runs: Vec<(Run<'_, T>, RunMut<'_, T>)>,
+    total: usize,
+) {
+    use rayon::prelude::*;
+    if wants_threads(total) && runs.len() > 1 {
+        runs.into_par_iter()
+            .for_each(|(s, d)| run_level::<K, T>(level(), s, d));
+    } else {
+        runs.into_iter().for_each(|(s, d)| run::<K, T>(s, d));
+    }
+}
+
+#[inline(always)]
+fn collect_body<K: Unary<T>, T: Copy + Default, const FMA: bool>(src: &[T]) -> Vec<T> {
+    const B: usize = 512;
+    let mut out = Vec::with_capacity(src.len());
+    let mut buf = [T::default(); B];
+    for s in src.chunks(B) {
+        let b = &mut buf[..s.len()];
+        K::contig::<FMA>(s, b);
+        out.extend_from_slice(b);
+    }
+    out
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn collect_avx2<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+    collect_body::<K, T, true>(src)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn collect_avx512<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+    collect_body::<K, T, true>(src)
+}
+
+/// `K(x)` for each element of a contiguous input, collected into a new `Vec` on this thread
+/// at the dispatched level (no zeroing pass): for outputs below the huge-page size. Same bits
+/// as [`run_level`].
+pub fn collect<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+    match level() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX-512F, and `level()` returned Avx2 so it has AVX2 and FMA.
+        Level::Avx2 if has_avx512() => unsafe { collect_avx512::<K, T>(src) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+        Level::Avx2 => unsafe { collect_avx2::<K, T>(src) },
+        _ => collect_body::<K, T, false>(src),
+    }
+}
+
+/// The 256-bit `Avx2` body even where AVX-512F would be used (tests hold the two equal).
+#[cfg(test)]
+pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
+    #[cfg(target_arch = "x86_64")]
+    if crate::simd::detected() == Level::Avx2 {
+        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
+        return unsafe { body_avx2::<K, T>(src, dst) };
+    }
+    run_level::<K, T>(level(), src, dst)
+}
