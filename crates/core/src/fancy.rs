@@ -14,9 +14,9 @@ use crate::element::Element;
 use crate::elementwise::build;
 use crate::error::{NdError, NdResult, shape_str};
 use crate::gather::{
-    Block, Offsets, Source, Target, gather_blocks, scatter_blocks, with_array_target,
-    with_view_target,
+    Block, Source, Target, gather_blocks, scatter_blocks, with_array_target, with_view_target,
 };
+use crate::iter::Offsets;
 use crate::layout::{Layout, Order, checked_size, normalize_axis};
 use crate::view::{ArrayView, ArrayViewMut};
 use std::borrow::Cow;

@@ -12,6 +12,7 @@
 use crate::array::NdArray;
 use crate::element::Element;
 use crate::error::NdResult;
+use crate::iter::Offsets;
 use crate::iter::plan::Plan;
 use crate::layout::{Layout, Order};
 use crate::view::{ArrayView, ArrayViewMut};
@@ -121,61 +122,6 @@ pub(crate) fn with_view_target<T: Element, R>(
     let r = with_array_target(&mut copy, f)?;
     v.assign(&copy)?;
     Ok(r)
-}
-
-/// Element offsets of every index of `shape` under `strides`, in logical (C) order.
-pub(crate) struct Offsets {
-    shape: Vec<usize>,
-    strides: Vec<isize>,
-    index: Vec<usize>,
-    offset: isize,
-    remaining: usize,
-}
-
-impl Offsets {
-    /// The offsets of `layout`.
-    pub(crate) fn new(layout: &Layout) -> Self {
-        Offsets {
-            shape: layout.shape().to_vec(),
-            strides: layout.strides().to_vec(),
-            index: vec![0; layout.ndim()],
-            offset: 0,
-            remaining: layout.size(),
-        }
-    }
-
-    /// The multi-index of the offset `next` will yield.
-    pub(crate) fn index(&self) -> &[usize] {
-        &self.index
-    }
-}
-
-impl Iterator for Offsets {
-    type Item = isize;
-    #[inline]
-    fn next(&mut self) -> Option<isize> {
-        if self.remaining == 0 {
-            return None;
-        }
-        self.remaining -= 1;
-        let current = self.offset;
-        let mut axis = self.shape.len();
-        while axis > 0 {
-            axis -= 1;
-            self.index[axis] += 1;
-            self.offset += self.strides[axis];
-            if self.index[axis] < self.shape[axis] {
-                break;
-            }
-            self.offset -= self.strides[axis] * self.shape[axis] as isize;
-            self.index[axis] = 0;
-        }
-        Some(current)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
 }
 
 /// How one selected block (the axes after the indexed ones) is laid out in memory.

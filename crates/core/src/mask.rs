@@ -15,9 +15,10 @@ use crate::elementwise::build;
 use crate::error::{NdError, NdResult};
 use crate::fancy::{take_source, values_for};
 use crate::gather::{
-    Block, Offsets, Source, Target, for_each_pair, gather_blocks, scatter_blocks,
-    with_array_target, with_view_target,
+    Block, Source, Target, for_each_pair, gather_blocks, scatter_blocks, with_array_target,
+    with_view_target,
 };
+use crate::iter::Offsets;
 use crate::layout::{Layout, Order};
 use crate::view::{ArrayView, ArrayViewMut};
 use std::hint::select_unpredictable;

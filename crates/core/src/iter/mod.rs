@@ -11,9 +11,11 @@ use crate::layout::Layout;
 use crate::view::{ArrayView, ArrayViewMut};
 use std::marker::PhantomData;
 
-/// Odometer over merged axes: yields element offsets in logical order.
+/// Element offsets of every index of a layout, in logical (C) order: an odometer over the
+/// layout's axes (all of them, so [`Offsets::index`] is the multi-index) or over its merged
+/// axes (fewer steps, for element iterators).
 #[derive(Clone, Debug)]
-struct Odometer {
+pub(crate) struct Offsets {
     dims: Vec<usize>,
     strides: Vec<isize>,
     index: Vec<usize>,
@@ -21,18 +23,41 @@ struct Odometer {
     remaining: usize,
 }
 
-impl Odometer {
-    fn new(layout: &Layout) -> Self {
+impl Offsets {
+    /// The offsets of `layout`, axis by axis.
+    pub(crate) fn new(layout: &Layout) -> Self {
+        Self::over(
+            layout.shape().to_vec(),
+            layout.strides().to_vec(),
+            layout.size(),
+        )
+    }
+
+    /// The offsets of `layout` over its merged axes; [`Offsets::index`] is then an index
+    /// into those.
+    fn merged(layout: &Layout) -> Self {
         let (dims, strides): (Vec<usize>, Vec<isize>) = merged_axes(layout).into_iter().unzip();
-        Odometer {
+        Self::over(dims, strides, layout.size())
+    }
+
+    fn over(dims: Vec<usize>, strides: Vec<isize>, size: usize) -> Self {
+        Offsets {
             index: vec![0; dims.len()],
             dims,
             strides,
             offset: 0,
-            remaining: layout.size(),
+            remaining: size,
         }
     }
 
+    /// The multi-index of the offset `next` will yield.
+    pub(crate) fn index(&self) -> &[usize] {
+        &self.index
+    }
+}
+
+impl Iterator for Offsets {
+    type Item = isize;
     #[inline]
     fn next(&mut self) -> Option<isize> {
         if self.remaining == 0 {
@@ -53,7 +78,13 @@ impl Odometer {
         }
         Some(current)
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
 }
+
+impl ExactSizeIterator for Offsets {}
 
 /// The axes of `layout` without length-1 axes, neighbours merged where memory allows,
 /// in logical order: (length, stride) pairs.
@@ -78,7 +109,7 @@ fn merged_axes(layout: &Layout) -> Vec<(usize, isize)> {
 #[derive(Clone)]
 pub struct Iter<'a, T> {
     ptr: *const T,
-    odo: Odometer,
+    odo: Offsets,
     _life: PhantomData<&'a T>,
 }
 
@@ -91,7 +122,7 @@ impl<'a, T: Element> Iterator for Iter<'a, T> {
         Some(unsafe { &*self.ptr.offset(off) })
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.odo.remaining, Some(self.odo.remaining))
+        self.odo.size_hint()
     }
 }
 impl<T: Element> ExactSizeIterator for Iter<'_, T> {}
@@ -99,7 +130,7 @@ impl<T: Element> ExactSizeIterator for Iter<'_, T> {}
 /// Iterator over mutable references to a view's elements in logical order.
 pub struct IterMut<'a, T> {
     ptr: *mut T,
-    odo: Odometer,
+    odo: Offsets,
     _life: PhantomData<&'a mut T>,
 }
 
@@ -112,7 +143,7 @@ impl<'a, T: Element> Iterator for IterMut<'a, T> {
         Some(unsafe { &mut *self.ptr.offset(off) })
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.odo.remaining, Some(self.odo.remaining))
+        self.odo.size_hint()
     }
 }
 impl<T: Element> ExactSizeIterator for IterMut<'_, T> {}
@@ -197,7 +228,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
     pub fn iter(&self) -> Iter<'a, T> {
         Iter {
             ptr: self.ptr,
-            odo: Odometer::new(&self.layout),
+            odo: Offsets::merged(&self.layout),
             _life: PhantomData,
         }
     }
@@ -245,14 +276,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
         let mut rest = self.layout.clone();
         rest.remove_axis(axis);
         let base = self.clone();
-        let offsets: Vec<isize> = {
-            let mut odo = Odometer::new(&rest);
-            let mut v = Vec::with_capacity(rest.size());
-            while let Some(o) = odo.next() {
-                v.push(o);
-            }
-            v
-        };
+        let offsets: Vec<isize> = Offsets::merged(&rest).collect();
         offsets
             .into_iter()
             .map(move |o| base.with_layout(o, Layout::new(vec![len], vec![stride])))
@@ -262,8 +286,7 @@ impl<'a, T: Element> ArrayView<'a, T> {
     pub(crate) fn element_addresses(&self) -> impl Iterator<Item = usize> + use<'a, T> {
         let sz = std::mem::size_of::<T>() as isize;
         let base = self.ptr as isize;
-        let mut odo = Odometer::new(&self.layout);
-        std::iter::from_fn(move || odo.next().map(|o| (base + o * sz) as usize))
+        Offsets::merged(&self.layout).map(move |o| (base + o * sz) as usize)
     }
 }
 
@@ -272,7 +295,7 @@ impl<'a, T: Element> ArrayViewMut<'a, T> {
     pub fn iter_mut(&mut self) -> IterMut<'_, T> {
         IterMut {
             ptr: self.ptr,
-            odo: Odometer::new(&self.layout),
+            odo: Offsets::merged(&self.layout),
             _life: PhantomData,
         }
     }
@@ -281,7 +304,7 @@ impl<'a, T: Element> ArrayViewMut<'a, T> {
     pub fn into_iter_mut(self) -> IterMut<'a, T> {
         IterMut {
             ptr: self.ptr,
-            odo: Odometer::new(&self.layout),
+            odo: Offsets::merged(&self.layout),
             _life: PhantomData,
         }
     }

@@ -284,20 +284,34 @@ pub fn nanmean_axes<T: FloatElement>(
 ) -> NdResult<NdArray<T>> {
     let v = a.as_view();
     let set = AxisSet::new(v.shape(), axes, keepdims)?;
-    let tot = sum_axes(&replace_nan(&v, T::zero()), axes, keepdims)?;
-    let cnt = reduce_view(
-        &v,
+    let (_, means) = nan_counts_and_means(&v, axes, &set)?;
+    Ok(finish(&set, means))
+}
+
+/// Per output of the reduction `set` of `v` over `axes`, in C order of the kept axes: the
+/// number of non-NaN elements, and their mean (NaN where there are none).
+///
+/// # Errors
+/// As [`sum_axes`].
+pub(crate) fn nan_counts_and_means<T: FloatElement>(
+    v: &ArrayView<'_, T>,
+    axes: &[isize],
+    set: &AxisSet,
+) -> NdResult<(Vec<usize>, Vec<T>)> {
+    let counts = reduce_view(
+        v,
         &set.reduced,
         0usize,
         &|c, r| c + r.iter().filter(|x| !x.is_nan()).count(),
         &|c, x: T| c + usize::from(!x.is_nan()),
     );
-    let out: Vec<T> = tot
+    let sums = sum_axes(&replace_nan(v, T::zero()), axes, false)?;
+    let means = sums
         .iter()
-        .zip(&cnt)
+        .zip(&counts)
         .map(|(&s, &c)| s.div_count(c as f64))
         .collect();
-    Ok(finish(&set, out))
+    Ok((counts, means))
 }
 
 /// [`nanmean`] along one axis (NumPy: `np.nanmean(a, axis=axis)`).

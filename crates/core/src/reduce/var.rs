@@ -5,8 +5,8 @@
 //! contiguous or single-strided full reduction fuses the deviation into the pairwise sum
 //! (same operations, same order, no temporary); other cases build NumPy's temporary array.
 
-use super::sum::{mean_axes, replace_nan, sum_axes};
-use super::{AxisSet, FloatElement, MeanElement, finish, is_one_run, reduce_view};
+use super::sum::{mean_axes, nan_counts_and_means, sum_axes};
+use super::{AxisSet, FloatElement, MeanElement, finish, is_one_run};
 use crate::array::{AsView, NdArray};
 use crate::element::Element;
 use crate::error::NdResult;
@@ -176,22 +176,8 @@ pub fn nanvar_with<T: FloatElement>(a: &impl AsView<T>, opts: &VarOptions) -> Nd
     let v = a.as_view();
     let axes = opts.axes.clone().unwrap_or_else(|| all_axes(v.ndim()));
     let set = AxisSet::new(v.shape(), &axes, opts.keepdims)?;
-    let cnt = reduce_view(
-        &v,
-        &set.reduced,
-        0usize,
-        &|c, r| c + r.iter().filter(|x| !x.is_nan()).count(),
-        &|c, x: T| c + usize::from(!x.is_nan()),
-    );
-    let arr = replace_nan(&v, T::zero());
-    let keep = AxisSet::new(v.shape(), &axes, true)?;
-    let tot = sum_axes(&arr, &axes, true)?;
-    let avg: Vec<T> = tot
-        .iter()
-        .zip(&cnt)
-        .map(|(&s, &c)| s.div_count(c as f64))
-        .collect();
-    let avg = finish(&keep, avg);
+    let (cnt, avg) = nan_counts_and_means(&v, &axes, &set)?;
+    let avg = finish(&AxisSet::new(v.shape(), &axes, true)?, avg);
     let dev = map_binary(&v, &avg, |x: T, m: T| {
         if x.is_nan() {
             T::zero()
