@@ -46,8 +46,8 @@ unsafe fn zip_avx2<A: Copy, B: Copy, U>(
 pub fn map_level<T: Copy, U>(src: Run<'_, T>, dst: RunMut<'_, U>, f: &impl Fn(T) -> U) {
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { map_avx2(src, dst, f) },
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { map_avx2(src, dst, f) },
         _ => map_run(src, dst, f),
     }
 }
@@ -62,8 +62,8 @@ pub fn zip_level<A: Copy, B: Copy, U>(
 ) {
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { zip_avx2(a, b, dst, f) },
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { zip_avx2(a, b, dst, f) },
         _ => zip_run(a, b, dst, f),
     }
 }
@@ -83,8 +83,8 @@ unsafe fn update_avx2<T: Copy, U: Copy>(
 pub fn update_level<T: Copy, U: Copy>(dst: RunMut<'_, U>, src: Run<'_, T>, f: &impl Fn(U, T) -> U) {
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { update_avx2(dst, src, f) },
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { update_avx2(dst, src, f) },
         _ => update_run(dst, src, f),
     }
 }
@@ -157,8 +157,8 @@ unsafe fn apply_avx2<T: Copy>(dst: RunMut<'_, T>, f: &impl Fn(T) -> T) {
 pub fn apply_level<T: Copy>(dst: RunMut<'_, T>, f: &impl Fn(T) -> T) {
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { apply_avx2(dst, f) },
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { apply_avx2(dst, f) },
         _ => apply_run(dst, f),
     }
 }
@@ -217,8 +217,8 @@ unsafe fn zip_collect_avx2<A: Copy, B: Copy, U>(
 pub fn map_collect<T: Copy, U>(src: &[T], f: &impl Fn(T) -> U) -> Vec<U> {
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { map_collect_avx2(src, f) },
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { map_collect_avx2(src, f) },
         _ => map_collect_body(src, f),
     }
 }
@@ -231,8 +231,8 @@ pub fn zip_collect<A: Copy, B: Copy, U>(a: &[A], b: &[B], f: &impl Fn(A, B) -> U
     assert_eq!(a.len(), b.len(), "input lengths differ");
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { zip_collect_avx2(a, b, f) },
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { zip_collect_avx2(a, b, f) },
         _ => zip_collect_body(a, b, f),
     }
 }

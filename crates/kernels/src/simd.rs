@@ -6,9 +6,12 @@
 //! - [`Level::Wide`]: portable `wide` lanes (SSE2 on a baseline build).
 //! - [`Level::Avx2`]: `#[target_feature(enable = "avx2,fma")]` functions whose generic bodies
 //!   LLVM compiles to 256-bit code with fused multiply-add.
+//! - [`Level::Avx512`]: AVX-512F on top: the vector-math bodies compiled for 512-bit
+//!   registers (the same per-element code, so the same bits in twice the lanes); kernels
+//!   without a 512-bit body run their `Avx2` one.
 //!
-//! The level is detected on first use (`avx2` and `fma` both present) and can be forced lower
-//! with `NUMERUST_SIMD=scalar|wide|avx2` (NumPy: `NPY_DISABLE_CPU_FEATURES`); asking for a
+//! The level is detected on first use and can be forced lower with
+//! `NUMERUST_SIMD=scalar|wide|avx2|avx512` (NumPy: `NPY_DISABLE_CPU_FEATURES`); asking for a
 //! level the CPU lacks falls back to the best one it has.
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -22,6 +25,8 @@ pub enum Level {
     Wide = 2,
     /// AVX2 + FMA (x86-64 only).
     Avx2 = 3,
+    /// AVX-512F + AVX2 + FMA (x86-64 only).
+    Avx512 = 4,
 }
 
 impl Level {
@@ -31,13 +36,14 @@ impl Level {
             Level::Scalar => "scalar",
             Level::Wide => "wide",
             Level::Avx2 => "avx2",
+            Level::Avx512 => "avx512",
         }
     }
 
     /// Every level this CPU can run, lowest first (for tests that cover each).
     pub fn available() -> Vec<Level> {
         let best = detected();
-        [Level::Scalar, Level::Wide, Level::Avx2]
+        [Level::Scalar, Level::Wide, Level::Avx2, Level::Avx512]
             .into_iter()
             .filter(|&l| l <= best)
             .collect()
@@ -52,6 +58,9 @@ pub fn detected() -> Level {
     {
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
         {
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                return Level::Avx512;
+            }
             return Level::Avx2;
         }
     }
@@ -65,6 +74,7 @@ pub fn level() -> Level {
         1 => Level::Scalar,
         2 => Level::Wide,
         3 => Level::Avx2,
+        4 => Level::Avx512,
         _ => init_level(),
     }
 }
@@ -79,7 +89,8 @@ fn init_level() -> Level {
     {
         Some("scalar") => Level::Scalar,
         Some("wide") => Level::Wide,
-        Some("avx2") | Some("") | None => best,
+        Some("avx2") => Level::Avx2,
+        Some("avx512") | Some("") | None => best,
         Some(_) => best,
     };
     let level = wanted.min(best);

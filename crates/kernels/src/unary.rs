@@ -149,16 +149,8 @@ unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>)
     body::<K, T, true>(src, dst)
 }
 
-/// Whether the CPU has AVX-512F (detected once).
-#[cfg(target_arch = "x86_64")]
-fn has_avx512() -> bool {
-    use std::sync::OnceLock;
-    static HAS: OnceLock<bool> = OnceLock::new();
-    *HAS.get_or_init(|| std::arch::is_x86_feature_detected!("avx512f"))
-}
-
-/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). At `Avx2`
-/// a CPU with AVX-512F runs the same code in 512-bit registers (bit-identical results).
+/// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). `Avx512`
+/// runs the `Avx2` code in 512-bit registers (bit-identical results).
 ///
 /// # Panics
 /// If the lengths differ.
@@ -175,10 +167,10 @@ pub fn run_level<K: Unary<T>, T: Copy>(level: Level, src: Run<'_, T>, dst: RunMu
     assert_eq!(src.len(), dst.len(), "run lengths differ");
     match level.min(crate::simd::detected()) {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: the CPU has AVX-512F, and `detected()` returned Avx2 so it has AVX2 and FMA.
-        Level::Avx2 if has_avx512() => unsafe { body_avx512::<K, T>(src, dst) },
+        // SAFETY: `detected()` returns Avx512 only when the CPU has AVX-512F, AVX2 and FMA.
+        Level::Avx512 => unsafe { body_avx512::<K, T>(src, dst) },
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
+        // SAFETY: `detected()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
         Level::Avx2 => unsafe { body_avx2::<K, T>(src, dst) },
         _ => body::<K, T, false>(src, dst),
     }
@@ -247,10 +239,10 @@ unsafe fn collect_avx512<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
 pub fn collect<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
     match level() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: the CPU has AVX-512F, and `level()` returned Avx2 so it has AVX2 and FMA.
-        Level::Avx2 if has_avx512() => unsafe { collect_avx512::<K, T>(src) },
+        // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2 and FMA.
+        Level::Avx512 => unsafe { collect_avx512::<K, T>(src) },
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+        // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
         Level::Avx2 => unsafe { collect_avx2::<K, T>(src) },
         _ => collect_body::<K, T, false>(src),
     }
@@ -260,8 +252,8 @@ pub fn collect<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
 #[cfg(test)]
 pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
     #[cfg(target_arch = "x86_64")]
-    if crate::simd::detected() == Level::Avx2 {
-        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
+    if crate::simd::detected() >= Level::Avx2 {
+        // SAFETY: `detected()` returns Avx2 or more only when the CPU has AVX2 and FMA.
         return unsafe { body_avx2::<K, T>(src, dst) };
     }
     run_level::<K, T>(level(), src, dst)

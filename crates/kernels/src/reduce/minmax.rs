@@ -291,8 +291,8 @@ pub fn extreme_level<T: MinMax, const MAX: bool, const SKIP: bool>(lv: Level, a:
     match a.as_slice() {
         Some(s) => match lv.min(crate::simd::detected()) {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
-            Level::Avx2 => unsafe { extreme_avx2::<T, MAX, SKIP>(s) },
+            // SAFETY: clamped to `detected()`, which is Avx2 or Avx512 only with AVX2 and FMA.
+            Level::Avx2 | Level::Avx512 => unsafe { extreme_avx2::<T, MAX, SKIP>(s) },
             _ => extreme_body::<T, MAX, SKIP>(s),
         },
         None => {
@@ -315,8 +315,8 @@ pub fn arg_level<T: MinMax, const MAX: bool>(lv: Level, a: Run<'_, T>) -> usize 
     match a.as_slice() {
         Some(s) => match lv.min(crate::simd::detected()) {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
-            Level::Avx2 => unsafe { arg_avx2::<T, MAX>(s) },
+            // SAFETY: clamped to `detected()`, which is Avx2 or Avx512 only with AVX2 and FMA.
+            Level::Avx2 | Level::Avx512 => unsafe { arg_avx2::<T, MAX>(s) },
             _ => arg_body::<T, MAX>(s),
         },
         None => {

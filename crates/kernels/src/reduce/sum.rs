@@ -150,8 +150,8 @@ unsafe fn pairwise_sum_avx2<U: SumFloat>(a: Run<'_, U>) -> U {
 pub fn pairwise_sum_level<U: SumFloat>(lv: Level, a: Run<'_, U>) -> U {
     match lv.min(crate::simd::detected()) {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: the level is clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
-        Level::Avx2 => unsafe { pairwise_sum_avx2(a) },
+        // SAFETY: the level is clamped to `detected()`, which is Avx2 or Avx512 only with AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { pairwise_sum_avx2(a) },
         _ => pairwise_scalar(a, &|x| x),
     }
 }
@@ -243,8 +243,8 @@ unsafe fn pairwise_avx2<T: Copy, U: SumFloat>(a: Run<'_, T>, f: &impl Fn(T) -> U
 pub fn pairwise_level<T: Copy, U: SumFloat>(lv: Level, a: Run<'_, T>, f: &impl Fn(T) -> U) -> U {
     match lv.min(crate::simd::detected()) {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: the level is clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
-        Level::Avx2 => unsafe { pairwise_avx2(a, f) },
+        // SAFETY: the level is clamped to `detected()`, which is Avx2 or Avx512 only with AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { pairwise_avx2(a, f) },
         _ => pairwise_scalar(a, f),
     }
 }
@@ -293,8 +293,8 @@ pub fn fold_int<T: Copy, A: Copy>(a: Run<'_, T>, init: A, f: &impl Fn(A, T) -> A
     match a.as_slice() {
         Some(s) => match level() {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-            Level::Avx2 => unsafe { fold_avx2(s, init, f) },
+            // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+            Level::Avx2 | Level::Avx512 => unsafe { fold_avx2(s, init, f) },
             _ => s.iter().fold(init, |acc, &x| f(acc, x)),
         },
         None => a.iter().fold(init, f),

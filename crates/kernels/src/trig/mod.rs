@@ -76,8 +76,8 @@ pub fn run2_level<K: Binary<T>, T: Copy>(
     );
     match level.min(crate::simd::detected()) {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: `detected()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { body2_avx2::<K, T>(a, b, dst) },
+        // SAFETY: `detected()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
+        Level::Avx2 | Level::Avx512 => unsafe { body2_avx2::<K, T>(a, b, dst) },
         _ => body2::<K, T, false>(a, b, dst),
     }
 }
