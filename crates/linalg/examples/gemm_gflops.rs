@@ -1,0 +1,71 @@
+//! GFLOP/s of `matmul` on square row-major matrices, per kernel level and thread count.
+//!
+//! `cargo run --release -p numerust-linalg --example gemm_gflops -- [n ...]`
+//! (`RAYON_NUM_THREADS` sets the threads).
+
+use numerust_core::NdArray;
+use numerust_linalg::gemm::{GemmConfig, GemmLevel, GemmScalar, MatMut, MatRef, gemm_mat_with};
+use std::time::Instant;
+
+fn fill<T: GemmScalar>(n: usize, seed: u64, from: fn(f64) -> T) -> Vec<T> {
+    let mut x = seed | 1;
+    (0..n * n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            from((x >> 11) as f64 / (1u64 << 53) as f64)
+        })
+        .collect()
+}
+
+fn time<T: GemmScalar>(level: GemmLevel, n: usize, from: fn(f64) -> T) -> f64 {
+    let (a, b) = (fill(n, 1, from), fill(n, 2, from));
+    let mut c = vec![T::zero(); n * n];
+    let cfg = GemmConfig {
+        level,
+        ..GemmConfig::default()
+    };
+    let mut run = || {
+        gemm_mat_with(
+            &cfg,
+            T::one(),
+            MatRef::from_slice(&a, n, n),
+            MatRef::from_slice(&b, n, n),
+            T::zero(),
+            MatMut::from_slice(&mut c, n, n),
+        )
+    };
+    run();
+    let reps = (2e9 / (2.0 * (n as f64).powi(3))).clamp(3.0, 20000.0) as usize;
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let t = Instant::now();
+        for _ in 0..reps {
+            run();
+        }
+        best = best.min(t.elapsed().as_secs_f64() / reps as f64);
+    }
+    2.0 * (n as f64).powi(3) / best / 1e9
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![64, 256, 1024, 2048]
+    } else {
+        sizes
+    };
+    println!("threads: {}", rayon::current_num_threads());
+    for level in GemmLevel::available() {
+        for &n in &sizes {
+            let d = time::<f64>(level, n, |x| x);
+            let s = time::<f32>(level, n, |x| x as f32);
+            println!("{level:?} n={n}: f64 {d:.1} GFLOP/s  f32 {s:.1} GFLOP/s");
+        }
+    }
+    let _ = NdArray::<f64>::from_vec(vec![]);
+}

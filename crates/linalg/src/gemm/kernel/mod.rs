@@ -1,0 +1,158 @@
+//! Microkernels: one `MR x NR` block of `C += alpha * A_panel * B_panel` held in registers.
+//!
+//! Every kernel is the one generic body [`body`], instantiated for a vector type of its
+//! level ([`Vector`]) and a register tile of `MV` vectors down the M direction by `NR`
+//! columns; `MR = MV * LANES`. The body only runs inside `#[target_feature]` functions
+//! (x86) or as plain code (portable), so each level gets its own instructions:
+//!
+//! | level | f64 tile (MR x NR) | f32 tile | registers used for C |
+//! |---|---|---|---|
+//! | portable (`[T; 4]` lanes, SSE2 on a baseline build) | 8 x 4 | 8 x 4 | 8 pairs |
+//! | AVX2 + FMA (16 ymm) | 8 x 6 | 16 x 6 | 12 ymm |
+//! | AVX-512F (32 zmm) | 24 x 8 | 48 x 8 | 24 zmm |
+//!
+//! Operands: `a` is a packed `MR x kc` panel (for each `p`, `MR` consecutive values of column
+//! `p`), `b` a packed `kc x NR` panel (for each `p`, `NR` consecutive values of row `p`),
+//! both zero-padded. `C` is strided; the kernel writes only its `m x n` corner (`m <= MR`,
+//! `n <= NR`). `beta == 0` never reads `C` (BLAS semantics: NaN there is overwritten).
+//!
+//! Arithmetic order, fixed for every element whatever the tile position: `acc = 0`, then
+//! `acc = fma(a_p, b_p, acc)` for `p = 0..kc` (a multiply and an add on the portable level),
+//! then `x = alpha * acc`, then `x = fma(beta, c, x)` when `beta != 0`. Edge tiles run the
+//! same vector operations on a copy of `C`, so their bits match full tiles.
+
+pub(crate) mod portable;
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod x86;
+
+use crate::gemm::GemmScalar;
+use numerust_core::Element;
+
+/// One SIMD vector type of a level: the operations the kernel body needs.
+///
+/// # Safety
+/// Implementations are only called inside code compiled for their level (a
+/// `#[target_feature]` function of that level, or anywhere for the portable type).
+pub(crate) unsafe trait Vector: Copy {
+    /// The element type.
+    type Elem: Copy;
+    /// Elements per vector.
+    const LANES: usize;
+    /// All lanes zero.
+    unsafe fn zero() -> Self;
+    /// All lanes `x`.
+    unsafe fn splat(x: Self::Elem) -> Self;
+    /// `LANES` elements from `p` (any alignment).
+    unsafe fn load(p: *const Self::Elem) -> Self;
+    /// Broadcast of `*p` (a memory operand of the FMA where the level has one).
+    unsafe fn splat_from(p: *const Self::Elem) -> Self;
+    /// `LANES` elements to `p` (any alignment).
+    unsafe fn store(p: *mut Self::Elem, v: Self);
+    /// `a * b + c`, fused where the level has FMA.
+    unsafe fn fma(a: Self, b: Self, c: Self) -> Self;
+    /// `a * b`.
+    unsafe fn mul(a: Self, b: Self) -> Self;
+}
+
+/// A microkernel: `(kc, alpha, a_panel, b_panel, beta, c, rs_c, cs_c, m, n)`.
+pub type KernelFn<T> =
+    unsafe fn(usize, T, *const T, *const T, T, *mut T, isize, isize, usize, usize);
+
+/// A microkernel and its register tile.
+#[derive(Clone, Copy)]
+pub struct Kernel<T> {
+    /// Rows of the tile (the vector direction).
+    pub(crate) mr: usize,
+    /// Columns of the tile.
+    pub(crate) nr: usize,
+    /// The kernel.
+    pub(crate) func: KernelFn<T>,
+}
+
+/// The largest tile any kernel uses (elements), for the edge-tile scratch buffer.
+pub(crate) const MAX_TILE: usize = 48 * 8;
+
+/// The generic microkernel body; see the module doc for operands and arithmetic order.
+///
+/// # Safety
+/// `a` holds `kc * MV * V::LANES` and `b` `kc * NR` readable elements; every
+/// `c + i*rs + j*cs` for `i < m <= MR`, `j < n <= NR` is a valid, exclusive element; the
+/// caller runs in code compiled for `V`'s level.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize>(
+    kc: usize,
+    alpha: V::Elem,
+    a: *const V::Elem,
+    b: *const V::Elem,
+    beta: V::Elem,
+    c: *mut V::Elem,
+    rs: isize,
+    cs: isize,
+    m: usize,
+    n: usize,
+) where
+    V::Elem: GemmScalar,
+{
+    let lanes = V::LANES;
+    let mr = MV * lanes;
+    // SAFETY: the pointer ranges are the caller's contract; every load and
+    // store below stays inside `a[..kc*mr]`, `b[..kc*NR]`, the m x n corner of C or `tile`.
+    unsafe {
+        let mut acc = [[V::zero(); MV]; NR];
+        let (mut pa, mut pb) = (a, b);
+        for _ in 0..kc {
+            let mut av = [V::zero(); MV];
+            for (i, v) in av.iter_mut().enumerate() {
+                *v = V::load(pa.add(i * lanes));
+            }
+            for (j, col) in acc.iter_mut().enumerate() {
+                let bj = V::splat_from(pb.add(j));
+                for i in 0..MV {
+                    col[i] = V::fma(av[i], bj, col[i]);
+                }
+            }
+            pa = pa.add(mr);
+            pb = pb.add(NR);
+        }
+        let alpha_v = V::splat(alpha);
+        let beta_v = V::splat(beta);
+        let read_c = beta != V::Elem::zero();
+        if m == mr && n == NR && rs == 1 {
+            for (j, col) in acc.iter().enumerate() {
+                let cj = c.offset(j as isize * cs);
+                for (i, &x) in col.iter().enumerate() {
+                    let p = cj.add(i * lanes);
+                    let mut x = V::mul(alpha_v, x);
+                    if read_c {
+                        x = V::fma(beta_v, V::load(p), x);
+                    }
+                    V::store(p, x);
+                }
+            }
+        } else {
+            // Edge or strided C: the same operations on a column-major copy of the corner.
+            let mut tile = [V::Elem::zero(); MAX_TILE];
+            let t = tile.as_mut_ptr();
+            for (j, col) in acc.iter().enumerate().take(n) {
+                let tj = t.add(j * mr);
+                if read_c {
+                    for i in 0..m {
+                        *tj.add(i) = *c.offset(i as isize * rs + j as isize * cs);
+                    }
+                }
+                for (i, &x) in col.iter().enumerate() {
+                    let p = tj.add(i * lanes);
+                    let mut x = V::mul(alpha_v, x);
+                    if read_c {
+                        x = V::fma(beta_v, V::load(p), x);
+                    }
+                    V::store(p, x);
+                }
+                for i in 0..m {
+                    *c.offset(i as isize * rs + j as isize * cs) = *tj.add(i);
+                }
+            }
+        }
+    }
+}
