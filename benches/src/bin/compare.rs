@@ -40,6 +40,7 @@ fn main() {
     exp_rows(&mut s);
     trig_rows(&mut s);
     reduce_rows(&mut s);
+    linalg_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -348,4 +349,28 @@ fn reduce_rows(s: &mut Suite) {
     s.run("reduce", "mean(axis=0)", "f64", shape, m, |a| {
         reduce::mean_axis(a, 0).unwrap()
     });
+}
+
+/// The "linalg" group: square matmul of uniform [0, 1) matrices (NumPy: `A @ B`).
+fn linalg_rows(s: &mut Suite) {
+    for n in [64usize, 256, 1024, 2048] {
+        let op = format!("matmul n={n}");
+        let size = format!("{n}x{n}");
+        let pair = |seed| (random_array(&[n, n], seed), random_array(&[n, n], seed + 1));
+        s.run(
+            "linalg",
+            &op,
+            "f64",
+            &size,
+            || pair(51),
+            |(a, b)| numerust::matmul(a, b).unwrap(),
+        );
+        let pair32 = || {
+            let (a, b) = pair(53);
+            (a.astype::<f32>(), b.astype::<f32>())
+        };
+        s.run("linalg", &op, "f32", &size, pair32, |(a, b)| {
+            numerust::matmul(a, b).unwrap()
+        });
+    }
 }

@@ -33,6 +33,12 @@ pub use numerust_core::ufunc::{
     simple::*, trig::*,
 };
 pub use numerust_kernels as kernels;
+/// NumPy's `numpy.linalg` (and the GEMM engine under the products).
+pub use numerust_linalg as linalg;
+// NumPy's products at the root: `np.matmul`, `np.dot`, `np.trace`, ...
+pub use numerust_linalg::{
+    TensordotAxes, dot, inner, kron, matmul, outer, tensordot, trace, trace_with, vdot,
+};
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.
 pub mod prelude {

@@ -85,11 +85,17 @@ pub fn inner<T: LinalgScalar>(a: &impl AsView<T>, b: &impl AsView<T>) -> LinAlgR
     }
     let (la, lb) = (a.ndim() - 1, b.ndim() - 1);
     if a.shape()[la] != b.shape()[lb] {
+        // NumPy reports the shape of b with its last two axes swapped (it computes
+        // `dot(a, swapaxes(b, -1, -2))`).
+        let mut rhs = b.shape().to_vec();
+        if lb > 0 {
+            rhs.swap(lb, lb - 1);
+        }
         return Err(LinAlgError::NotAligned {
             lhs: a.shape().to_vec(),
-            rhs: b.shape().to_vec(),
+            rhs,
             lhs_axis: la,
-            rhs_axis: lb,
+            rhs_axis: lb.saturating_sub(1),
         });
     }
     tensordot(&a, &b, TensordotAxes::Pairs(vec![-1], vec![-1]))
