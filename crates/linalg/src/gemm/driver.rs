@@ -93,6 +93,11 @@ fn scale<T: GemmScalar>(mut c: MatMut<'_, T>, beta: T) {
     }
 }
 
+/// B blocks up to this many bytes whose columns are contiguous along k are read in place
+/// by the direct kernels instead of being packed (they stay in L2 across the row blocks;
+/// packing them would cost a transpose of B per call, a large share of small products).
+const DIRECT_B_BYTES: usize = 512 << 10;
+
 /// The loop nest of the module doc.
 #[allow(clippy::too_many_arguments)]
 fn blocked<T: GemmScalar>(
@@ -113,6 +118,8 @@ fn blocked<T: GemmScalar>(
     } else {
         bl.mc
     };
+    let direct = b.row_stride() == 1
+        && k.saturating_mul(n).saturating_mul(std::mem::size_of::<T>()) <= DIRECT_B_BYTES;
     let (rs, cs) = (c.row_stride(), c.col_stride());
     let cptr = CPtr(c.as_mut_ptr());
     for jc in (0..n).step_by(bl.nc) {
@@ -122,6 +129,78 @@ fn blocked<T: GemmScalar>(
             let kcb = bl.kc.min(k - pc);
             let beta_here = if pc == 0 { beta } else { T::one() };
             let panel_len = nr * kcb;
+            let row_blocks = m.div_ceil(mc);
+            let col_chunks = if row_blocks >= threads {
+                1
+            } else {
+                threads.div_ceil(row_blocks).min(panels)
+            };
+            let per_chunk = panels.div_ceil(col_chunks);
+            // One task: row block `t / col_chunks`, panel range `t % col_chunks`.
+            let task = |t: usize, bpack: Option<&[T]>| {
+                let (ib, jchunk) = (t / col_chunks, t % col_chunks);
+                let ic = ib * mc;
+                let mcb = mc.min(m - ic);
+                let p0 = jchunk * per_chunk;
+                let p1 = (p0 + per_chunk).min(panels);
+                if p0 >= p1 {
+                    return;
+                }
+                let ablock = a.submatrix(ic, pc, mcb, kcb);
+                let mut edge: Vec<T> = Vec::new();
+                with_buffer::<T, _>(Which::A, mcb.div_ceil(mr) * mr * kcb, |apack| {
+                    pack(ablock, mr, kern.lanes, apack);
+                    for jp in p0..p1 {
+                        let j0 = jc + jp * nr;
+                        let nb = nr.min(n - j0);
+                        // (kernel table, B pointer, B strides for direct kernels)
+                        let (table, bp, b_rs, b_cs) = match bpack {
+                            Some(bpack) => (kern.funcs, bpack[jp * panel_len..].as_ptr(), 0, 0),
+                            None if nb == nr => (
+                                kern.direct,
+                                b.ptr_at(pc, j0),
+                                b.row_stride(),
+                                b.col_stride(),
+                            ),
+                            None => {
+                                // The last, partial panel of a direct B: pack just it.
+                                edge.resize(panel_len, T::zero());
+                                pack(b.submatrix(pc, j0, kcb, nb).t(), nr, nr, &mut edge);
+                                (kern.funcs, edge.as_ptr(), 0, 0)
+                            }
+                        };
+                        for ip in 0..mcb.div_ceil(mr) {
+                            let i0 = ic + ip * mr;
+                            let mb = mr.min(m - i0);
+                            let func = table[mb.div_ceil(kern.lanes) - 1];
+                            let ap = apack[ip * mr * kcb..].as_ptr();
+                            let cp = cptr.at(i0 as isize * rs + j0 as isize * cs);
+                            // SAFETY: ap holds the packed kcb x mr panel; bp the packed
+                            // kcb x nr panel, or (direct) the full nr columns of B's block at
+                            // (pc, j0) with its strides; the mb x nb corner at (i0, j0) lies
+                            // inside C, which this task alone writes (disjoint row block x
+                            // panel range); the kernel suits this CPU (`GemmLevel` checks).
+                            unsafe {
+                                func(
+                                    kcb, alpha, ap, bp, b_rs, b_cs, beta_here, cp, rs, cs, mb, nb,
+                                )
+                            };
+                        }
+                    }
+                });
+            };
+            let tasks = row_blocks * col_chunks;
+            let run_tasks = |bpack: Option<&[T]>| {
+                if threads > 1 && tasks > 1 {
+                    (0..tasks).into_par_iter().for_each(|t| task(t, bpack));
+                } else {
+                    (0..tasks).for_each(|t| task(t, bpack));
+                }
+            };
+            if direct {
+                run_tasks(None);
+                continue;
+            }
             with_buffer::<T, _>(Which::B, panels * panel_len, |bpack| {
                 let bblock = b.submatrix(pc, jc, kcb, ncb).t();
                 if threads > 1 && panels > 1 {
@@ -132,57 +211,12 @@ fn blocked<T: GemmScalar>(
                         .for_each(|(t, chunk)| {
                             let j0 = t * per * nr;
                             let cols = (per * nr).min(ncb - j0);
-                            pack(bblock.submatrix(j0, 0, cols, kcb), nr, chunk);
+                            pack(bblock.submatrix(j0, 0, cols, kcb), nr, nr, chunk);
                         });
                 } else {
-                    pack(bblock, nr, bpack);
+                    pack(bblock, nr, nr, bpack);
                 }
-                let bpack: &[T] = bpack;
-                let row_blocks = m.div_ceil(mc);
-                let col_chunks = if row_blocks >= threads {
-                    1
-                } else {
-                    threads.div_ceil(row_blocks).min(panels)
-                };
-                let per_chunk = panels.div_ceil(col_chunks);
-                let task = |t: usize| {
-                    let (ib, jchunk) = (t / col_chunks, t % col_chunks);
-                    let ic = ib * mc;
-                    let mcb = mc.min(m - ic);
-                    let p0 = jchunk * per_chunk;
-                    let p1 = (p0 + per_chunk).min(panels);
-                    if p0 >= p1 {
-                        return;
-                    }
-                    let ablock = a.submatrix(ic, pc, mcb, kcb);
-                    with_buffer::<T, _>(Which::A, mcb.div_ceil(mr) * mr * kcb, |apack| {
-                        pack(ablock, mr, apack);
-                        for jp in p0..p1 {
-                            let j0 = jc + jp * nr;
-                            let nb = nr.min(n - j0);
-                            let bp = bpack[jp * panel_len..].as_ptr();
-                            for ip in 0..mcb.div_ceil(mr) {
-                                let i0 = ic + ip * mr;
-                                let mb = mr.min(m - i0);
-                                let ap = apack[ip * mr * kcb..].as_ptr();
-                                let cp = cptr.at(i0 as isize * rs + j0 as isize * cs);
-                                // SAFETY: ap/bp hold kcb*mr and kcb*nr packed values; the
-                                // mb x nb corner at (i0, j0) lies inside C, which this task
-                                // alone writes (disjoint row block x panel range); the
-                                // kernel suits this CPU (`GemmLevel` checks).
-                                unsafe {
-                                    (kern.func)(kcb, alpha, ap, bp, beta_here, cp, rs, cs, mb, nb)
-                                };
-                            }
-                        }
-                    });
-                };
-                let tasks = row_blocks * col_chunks;
-                if threads > 1 && tasks > 1 {
-                    (0..tasks).into_par_iter().for_each(task);
-                } else {
-                    (0..tasks).for_each(task);
-                }
+                run_tasks(Some(bpack));
             });
         }
     }

@@ -13,21 +13,28 @@
 use super::mat::MatRef;
 use numerust_core::Element;
 
-/// Packs `src` (`len x depth`) into `dst` (`ceil(len/w) * w * depth` elements); see the
-/// module doc for the order.
+/// Packs `src` (`len x depth`) into `dst` (up to `ceil(len/w) * w * depth` elements); see the
+/// module doc for the order. The last panel is narrowed to `valid` rows rounded up to a
+/// multiple of `lanes` (its kernel is one with fewer vectors), so little of it is padding.
 ///
 /// # Panics
 /// When `dst` is too short.
-pub(crate) fn pack<T: Element>(src: MatRef<'_, T>, w: usize, dst: &mut [T]) {
+pub(crate) fn pack<T: Element>(src: MatRef<'_, T>, w: usize, lanes: usize, dst: &mut [T]) {
     let (len, depth) = (src.rows(), src.cols());
     if len == 0 || depth == 0 {
         return;
     }
     let panels = len.div_ceil(w);
-    assert!(dst.len() >= panels * w * depth, "packing buffer too short");
-    for (r, panel) in dst.chunks_exact_mut(w * depth).take(panels).enumerate() {
+    let last = (len - (panels - 1) * w).div_ceil(lanes) * lanes;
+    assert!(
+        dst.len() >= ((panels - 1) * w + last.min(w)) * depth,
+        "packing buffer too short"
+    );
+    for r in 0..panels {
         let i0 = r * w;
         let valid = w.min(len - i0);
+        let w = w.min(valid.div_ceil(lanes) * lanes);
+        let panel = &mut dst[i0 * depth..(i0 + w) * depth];
         if src.row_stride() == 1 {
             for (p, out) in panel.chunks_exact_mut(w).enumerate() {
                 let from = src.ptr_at(i0, p);
@@ -108,7 +115,7 @@ mod tests {
         ];
         for (k, m) in mats.iter().enumerate() {
             let mut dst = vec![f64::NAN; 3 * w * depth];
-            pack(*m, w, &mut dst);
+            pack(*m, w, w, &mut dst);
             if k == 2 {
                 // Row i of the reversed view is row len-1-i.
                 let rev: Vec<f64> = (0..3)
@@ -135,7 +142,13 @@ mod tests {
         // SAFETY: (i, p) -> 6i + 2p < 30.
         let strided = unsafe { MatRef::from_raw_parts(wide.as_ptr(), len, depth, 6, 2) };
         let mut dst = vec![f64::NAN; 3 * w * depth];
-        pack(strided, w, &mut dst);
+        pack(strided, w, w, &mut dst);
+        // lanes = 1 narrows the last panel to its one valid row.
+        let mut narrow = vec![f64::NAN; 5 * depth];
+        pack(mats[0], w, 1, &mut narrow);
+        assert_eq!(narrow[..4 * depth], expected[..4 * depth]);
+        let last: Vec<f64> = (0..depth).map(|p| value(4, p)).collect();
+        assert_eq!(narrow[4 * depth..], last[..]);
         assert_eq!(dst, expected);
     }
 }

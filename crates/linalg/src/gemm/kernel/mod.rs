@@ -54,19 +54,27 @@ pub(crate) unsafe trait Vector: Copy {
     unsafe fn mul(a: Self, b: Self) -> Self;
 }
 
-/// A microkernel: `(kc, alpha, a_panel, b_panel, beta, c, rs_c, cs_c, m, n)`.
+/// A microkernel: `(kc, alpha, a_panel, b, b_rs, b_cs, beta, c, rs_c, cs_c, m, n)`.
+/// Packed kernels read `b` as a packed panel and ignore `b_rs`/`b_cs`; direct kernels read
+/// element `(p, j)` of B at `b + p*b_rs + j*b_cs` (no packing).
 pub type KernelFn<T> =
-    unsafe fn(usize, T, *const T, *const T, T, *mut T, isize, isize, usize, usize);
+    unsafe fn(usize, T, *const T, *const T, isize, isize, T, *mut T, isize, isize, usize, usize);
 
-/// A microkernel and its register tile.
+/// A microkernel family and its register tile.
 #[derive(Clone, Copy)]
-pub struct Kernel<T> {
-    /// Rows of the tile (the vector direction).
+pub struct Kernel<T: 'static> {
+    /// Rows of the full tile (the vector direction): `lanes * funcs.len()`.
     pub(crate) mr: usize,
     /// Columns of the tile.
     pub(crate) nr: usize,
-    /// The kernel.
-    pub(crate) func: KernelFn<T>,
+    /// Elements per vector.
+    pub(crate) lanes: usize,
+    /// `funcs[v - 1]` computes tiles of `v * lanes` rows: the full tile and the narrower
+    /// ones the last row panel uses (same operations per element, so the same bits).
+    pub(crate) funcs: &'static [KernelFn<T>],
+    /// The same tiles reading B in place (`direct`), for small products whose B columns
+    /// are contiguous along k: no B packing at all.
+    pub(crate) direct: &'static [KernelFn<T>],
 }
 
 /// The largest tile any kernel uses (elements), for the edge-tile scratch buffer.
@@ -75,16 +83,19 @@ pub(crate) const MAX_TILE: usize = 48 * 8;
 /// The generic microkernel body; see the module doc for operands and arithmetic order.
 ///
 /// # Safety
-/// `a` holds `kc * MV * V::LANES` and `b` `kc * NR` readable elements; every
+/// `a` holds `kc * MV * V::LANES` readable elements; `b` holds `kc * NR` (packed) or
+/// every `b + p*b_rs + j*b_cs`, `p < kc`, `j < NR` is readable (`DIRECT`); every
 /// `c + i*rs + j*cs` for `i < m <= MR`, `j < n <= NR` is a valid, exclusive element; the
 /// caller runs in code compiled for `V`'s level.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize>(
+pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize, const DIRECT: bool>(
     kc: usize,
     alpha: V::Elem,
     a: *const V::Elem,
     b: *const V::Elem,
+    b_rs: isize,
+    b_cs: isize,
     beta: V::Elem,
     c: *mut V::Elem,
     rs: isize,
@@ -100,6 +111,11 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize>(
     // store below stays inside `a[..kc*mr]`, `b[..kc*NR]`, the m x n corner of C or `tile`.
     unsafe {
         let mut acc = [[V::zero(); MV]; NR];
+        let (pstep, jstep) = if DIRECT {
+            (b_rs, b_cs)
+        } else {
+            (NR as isize, 1)
+        };
         let (mut pa, mut pb) = (a, b);
         for _ in 0..kc {
             let mut av = [V::zero(); MV];
@@ -107,13 +123,13 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize>(
                 *v = V::load(pa.add(i * lanes));
             }
             for (j, col) in acc.iter_mut().enumerate() {
-                let bj = V::splat_from(pb.add(j));
+                let bj = V::splat_from(pb.offset(j as isize * jstep));
                 for i in 0..MV {
                     col[i] = V::fma(av[i], bj, col[i]);
                 }
             }
             pa = pa.add(mr);
-            pb = pb.add(NR);
+            pb = pb.wrapping_offset(pstep);
         }
         let alpha_v = V::splat(alpha);
         let beta_v = V::splat(beta);

@@ -2,7 +2,7 @@
 //! baseline x86-64 build (and NEON elsewhere). Multiply and add are separate roundings here
 //! (no FMA is assumed); this level is the reference the SIMD levels are tested against.
 
-use super::{Kernel, Vector, body};
+use super::{Kernel, KernelFn, Vector, body};
 use crate::gemm::GemmScalar;
 
 /// Four lanes of `T`.
@@ -46,16 +46,18 @@ unsafe impl<T: GemmScalar> Vector for Lanes4<T> {
     }
 }
 
-/// The portable 8 x 4 kernel.
+/// The portable kernel with `MV` vectors of 4 lanes by 4 columns.
 ///
 /// # Safety
 /// As [`body`].
 #[allow(clippy::too_many_arguments)]
-unsafe fn kernel_8x4<T: GemmScalar>(
+unsafe fn kernel_x4<T: GemmScalar, const MV: usize, const DIRECT: bool>(
     kc: usize,
     alpha: T,
     a: *const T,
     b: *const T,
+    b_rs: isize,
+    b_cs: isize,
     beta: T,
     c: *mut T,
     rs: isize,
@@ -64,14 +66,23 @@ unsafe fn kernel_8x4<T: GemmScalar>(
     n: usize,
 ) {
     // SAFETY: forwarded contract; portable code runs anywhere.
-    unsafe { body::<Lanes4<T>, 2, 4>(kc, alpha, a, b, beta, c, rs, cs, m, n) }
+    unsafe { body::<Lanes4<T>, MV, 4, DIRECT>(kc, alpha, a, b, b_rs, b_cs, beta, c, rs, cs, m, n) }
 }
 
-/// The portable kernel for `T`.
+/// The portable 8 x 4 kernel family for `T` (tiles of 4 and 8 rows).
 pub(crate) fn kernel<T: GemmScalar>() -> Kernel<T> {
     Kernel {
         mr: 8,
         nr: 4,
-        func: kernel_8x4::<T>,
+        lanes: 4,
+        funcs: Family::<T>::FUNCS,
+        direct: Family::<T>::DIRECT,
     }
+}
+
+/// The static table of a type's portable kernels.
+struct Family<T>(std::marker::PhantomData<T>);
+impl<T: GemmScalar> Family<T> {
+    const FUNCS: &'static [KernelFn<T>] = &[kernel_x4::<T, 1, false>, kernel_x4::<T, 2, false>];
+    const DIRECT: &'static [KernelFn<T>] = &[kernel_x4::<T, 1, true>, kernel_x4::<T, 2, true>];
 }

@@ -105,7 +105,7 @@ impl_vector!(
 );
 
 macro_rules! kernel_fn {
-    ($name:ident, $t:ty, $v:ty, $mv:expr, $nr:expr, $feat:literal) => {
+    ($name:ident, $t:ty, $v:ty, $mv:expr, $nr:expr, $direct:expr, $feat:literal) => {
         /// A microkernel of this level (see the module doc of `kernel`).
         ///
         /// # Safety
@@ -117,6 +117,8 @@ macro_rules! kernel_fn {
             alpha: $t,
             a: *const $t,
             b: *const $t,
+            b_rs: isize,
+            b_cs: isize,
             beta: $t,
             c: *mut $t,
             rs: isize,
@@ -125,45 +127,175 @@ macro_rules! kernel_fn {
             n: usize,
         ) {
             // SAFETY: forwarded contract; this function carries the level's features.
-            unsafe { body::<$v, $mv, $nr>(kc, alpha, a, b, beta, c, rs, cs, m, n) }
+            unsafe {
+                body::<$v, $mv, $nr, $direct>(kc, alpha, a, b, b_rs, b_cs, beta, c, rs, cs, m, n)
+            }
         }
     };
 }
 
-kernel_fn!(dgemm_avx2_8x6, f64, __m256d, 2, 6, "avx2,fma");
-kernel_fn!(sgemm_avx2_16x6, f32, __m256, 2, 6, "avx2,fma");
-kernel_fn!(dgemm_avx512_24x8, f64, __m512d, 3, 8, "avx512f,avx2,fma");
-kernel_fn!(sgemm_avx512_48x8, f32, __m512, 3, 8, "avx512f,avx2,fma");
+kernel_fn!(dgemm_avx2_4x6, f64, __m256d, 1, 6, false, "avx2,fma");
+kernel_fn!(dgemm_avx2_4x6_direct, f64, __m256d, 1, 6, true, "avx2,fma");
+kernel_fn!(dgemm_avx2_8x6, f64, __m256d, 2, 6, false, "avx2,fma");
+kernel_fn!(dgemm_avx2_8x6_direct, f64, __m256d, 2, 6, true, "avx2,fma");
+kernel_fn!(sgemm_avx2_8x6, f32, __m256, 1, 6, false, "avx2,fma");
+kernel_fn!(sgemm_avx2_8x6_direct, f32, __m256, 1, 6, true, "avx2,fma");
+kernel_fn!(sgemm_avx2_16x6, f32, __m256, 2, 6, false, "avx2,fma");
+kernel_fn!(sgemm_avx2_16x6_direct, f32, __m256, 2, 6, true, "avx2,fma");
+kernel_fn!(
+    dgemm_avx512_8x8,
+    f64,
+    __m512d,
+    1,
+    8,
+    false,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    dgemm_avx512_8x8_direct,
+    f64,
+    __m512d,
+    1,
+    8,
+    true,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    dgemm_avx512_16x8,
+    f64,
+    __m512d,
+    2,
+    8,
+    false,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    dgemm_avx512_16x8_direct,
+    f64,
+    __m512d,
+    2,
+    8,
+    true,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    dgemm_avx512_24x8,
+    f64,
+    __m512d,
+    3,
+    8,
+    false,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    dgemm_avx512_24x8_direct,
+    f64,
+    __m512d,
+    3,
+    8,
+    true,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    sgemm_avx512_16x8,
+    f32,
+    __m512,
+    1,
+    8,
+    false,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    sgemm_avx512_16x8_direct,
+    f32,
+    __m512,
+    1,
+    8,
+    true,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    sgemm_avx512_32x8,
+    f32,
+    __m512,
+    2,
+    8,
+    false,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    sgemm_avx512_32x8_direct,
+    f32,
+    __m512,
+    2,
+    8,
+    true,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    sgemm_avx512_48x8,
+    f32,
+    __m512,
+    3,
+    8,
+    false,
+    "avx512f,avx2,fma"
+);
+kernel_fn!(
+    sgemm_avx512_48x8_direct,
+    f32,
+    __m512,
+    3,
+    8,
+    true,
+    "avx512f,avx2,fma"
+);
 
-/// The AVX2 + FMA f64 kernel (callers check the CPU).
+/// The AVX2 + FMA f64 kernels, 8 x 6 (callers check the CPU).
 pub(crate) fn dgemm_avx2() -> Kernel<f64> {
     Kernel {
         mr: 8,
         nr: 6,
-        func: dgemm_avx2_8x6,
+        lanes: 4,
+        funcs: &[dgemm_avx2_4x6, dgemm_avx2_8x6],
+        direct: &[dgemm_avx2_4x6_direct, dgemm_avx2_8x6_direct],
     }
 }
-/// The AVX2 + FMA f32 kernel (callers check the CPU).
+/// The AVX2 + FMA f32 kernels, 16 x 6 (callers check the CPU).
 pub(crate) fn sgemm_avx2() -> Kernel<f32> {
     Kernel {
         mr: 16,
         nr: 6,
-        func: sgemm_avx2_16x6,
+        lanes: 8,
+        funcs: &[sgemm_avx2_8x6, sgemm_avx2_16x6],
+        direct: &[sgemm_avx2_8x6_direct, sgemm_avx2_16x6_direct],
     }
 }
-/// The AVX-512F f64 kernel (callers check the CPU).
+/// The AVX-512F f64 kernels, 24 x 8 (callers check the CPU).
 pub(crate) fn dgemm_avx512() -> Kernel<f64> {
     Kernel {
         mr: 24,
         nr: 8,
-        func: dgemm_avx512_24x8,
+        lanes: 8,
+        funcs: &[dgemm_avx512_8x8, dgemm_avx512_16x8, dgemm_avx512_24x8],
+        direct: &[
+            dgemm_avx512_8x8_direct,
+            dgemm_avx512_16x8_direct,
+            dgemm_avx512_24x8_direct,
+        ],
     }
 }
-/// The AVX-512F f32 kernel (callers check the CPU).
+/// The AVX-512F f32 kernels, 48 x 8 (callers check the CPU).
 pub(crate) fn sgemm_avx512() -> Kernel<f32> {
     Kernel {
         mr: 48,
         nr: 8,
-        func: sgemm_avx512_48x8,
+        lanes: 16,
+        funcs: &[sgemm_avx512_16x8, sgemm_avx512_32x8, sgemm_avx512_48x8],
+        direct: &[
+            sgemm_avx512_16x8_direct,
+            sgemm_avx512_32x8_direct,
+            sgemm_avx512_48x8_direct,
+        ],
     }
 }
