@@ -4,7 +4,9 @@
 //! (`RAYON_NUM_THREADS` sets the threads).
 
 use numerust_core::NdArray;
-use numerust_linalg::gemm::{GemmConfig, GemmLevel, GemmScalar, MatMut, MatRef, gemm_mat_with};
+use numerust_linalg::gemm::{
+    Blocking, GemmConfig, GemmLevel, GemmScalar, MatMut, MatRef, gemm_mat_with,
+};
 use std::time::Instant;
 
 fn fill<T: GemmScalar>(n: usize, seed: u64, from: fn(f64) -> T) -> Vec<T> {
@@ -22,8 +24,21 @@ fn fill<T: GemmScalar>(n: usize, seed: u64, from: fn(f64) -> T) -> Vec<T> {
 fn time<T: GemmScalar>(level: GemmLevel, n: usize, from: fn(f64) -> T) -> f64 {
     let (a, b) = (fill(n, 1, from), fill(n, 2, from));
     let mut c = vec![T::zero(); n * n];
+    // GEMM_BLOCK=mc,kc,nc overrides the block sizes (for tuning).
+    let blocking = std::env::var("GEMM_BLOCK").ok().map(|v| {
+        let x: Vec<usize> = v
+            .split(',')
+            .map(|t| t.trim().parse().expect("a number"))
+            .collect();
+        Blocking {
+            mc: x[0],
+            kc: x[1],
+            nc: x[2],
+        }
+    });
     let cfg = GemmConfig {
         level,
+        blocking,
         ..GemmConfig::default()
     };
     let mut run = || {

@@ -112,9 +112,14 @@ fn blocked<T: GemmScalar>(
 ) {
     let (m, n, k) = (c.rows(), c.cols(), a.cols());
     let (mr, nr) = (kern.mr, kern.nr);
-    // With several threads, make at least `threads` row blocks when m allows.
+    // With several threads, make at least `threads` row blocks of equal size when m
+    // allows; a block boundary need only fall on a vector (its last panel takes the
+    // narrower kernel, whose per-element operations are the same).
+    let lanes = kern.lanes;
     let mc = if threads > 1 {
-        bl.mc.min(m.div_ceil(threads).div_ceil(mr) * mr).max(mr)
+        bl.mc
+            .min(m.div_ceil(threads).div_ceil(lanes) * lanes)
+            .max(lanes)
     } else {
         bl.mc
     };
@@ -171,7 +176,7 @@ fn blocked<T: GemmScalar>(
                         };
                         for ip in 0..mcb.div_ceil(mr) {
                             let i0 = ic + ip * mr;
-                            let mb = mr.min(m - i0);
+                            let mb = mr.min(ic + mcb - i0);
                             let func = table[mb.div_ceil(kern.lanes) - 1];
                             let ap = apack[ip * mr * kcb..].as_ptr();
                             let cp = cptr.at(i0 as isize * rs + j0 as isize * cs);
