@@ -2,7 +2,7 @@
 //!
 //! Owns the GEMM engine ([`gemm`]: packing, cache blocking, SIMD microkernels, threads),
 //! the products built on it ([`products`]: `matmul`, `dot`, `vdot`, `inner`, `outer`,
-//! `tensordot`, `kron`, `trace`, `matrix_power`) and [`LinAlgError`]. Factorizations
+//! `tensordot`, `kron`, `trace`, `matrix_power`, `einsum`) and [`LinAlgError`]. Factorizations
 //! (LU, QR, Cholesky, eigen, SVD) slot in as sibling modules calling [`gemm`] for their
 //! trailing updates. Depends on core and kernels only.
 //!

@@ -9,8 +9,8 @@
 
 use numerust_core::{Complex64, NdArray, s};
 use numerust_linalg::{
-    LinAlgError, TensordotAxes, dot, inner, kron, matmul, matrix_power, outer, tensordot, trace,
-    trace_with, vdot,
+    LinAlgError, TensordotAxes, dot, einsum, inner, kron, matmul, matrix_power, outer, tensordot,
+    trace, trace_with, vdot,
 };
 use numerust_testutil::npy::{NpyArray, NpyData, load_reference};
 use proptest::prelude::*;
@@ -299,6 +299,94 @@ fn errors_match_numpy() {
     assert_eq!(msg(matrix_power(&v3, 2)), want("err_mp_1d"));
     assert_eq!(msg(trace(&v3)), want("err_trace_1d"));
     assert_eq!(msg(trace_with(&a23, 0, 0, 0)), want("err_trace_same"));
+}
+
+#[test]
+fn einsum_matches_numpy() {
+    for (name, k) in [
+        ("es_mm", 4),
+        ("es_implicit", 4),
+        ("es_implicit_sorted", 2),
+        ("es_trace", 4),
+        ("es_diag", 1),
+        ("es_diag3", 1),
+        ("es_transpose", 1),
+        ("es_sum", 6),
+        ("es_sum_axis", 3),
+        ("es_batch", 4),
+        ("es_three", 20),
+        ("es_outer", 1),
+        ("es_dot", 6),
+        ("es_bcast1", 1),
+        ("es_mixed", 6),
+        ("es_hadamard", 1),
+        ("es_trace_product", 12),
+        ("es_upper", 3),
+        ("es_spaces", 3),
+        ("es_lone", 20),
+    ] {
+        let spec = get(&format!("{name}_spec")).string();
+        let ops: Vec<NdArray<f64>> = (0..)
+            .map_while(|i| {
+                refs()
+                    .get(&format!("{name}_{i}"))
+                    .map(|_| f64s(&format!("{name}_{i}")))
+            })
+            .collect();
+        let views: Vec<_> = ops.iter().map(|o| o.view()).collect();
+        let got = einsum(&spec, &views).unwrap_or_else(|e| panic!("{name} ({spec}): {e}"));
+        close_f64(name, &got, k);
+    }
+    let ones = |shape: &[usize]| {
+        NdArray::from_shape_vec(shape, vec![1.0f64; shape.iter().product()]).unwrap()
+    };
+    let (m23, m34) = (ones(&[2, 3]), ones(&[3, 4]));
+    let (a, b) = (m23.view(), m34.view());
+    let want = |n: &str| get(n).string();
+    assert_eq!(
+        msg(einsum("ij,jk->ik", std::slice::from_ref(&a))),
+        want("err_es_more")
+    );
+    assert_eq!(
+        msg(einsum("ij->ij", &[a.clone(), b.clone()])),
+        want("err_es_fewer")
+    );
+    assert_eq!(
+        msg(einsum("ijk->ij", std::slice::from_ref(&a))),
+        want("err_es_too_many")
+    );
+    assert_eq!(
+        msg(einsum("i->i", std::slice::from_ref(&a))),
+        want("err_es_too_few")
+    );
+    assert_eq!(
+        msg(einsum("ij,jk->iz", &[a.clone(), b.clone()])),
+        want("err_es_never")
+    );
+    assert_eq!(
+        msg(einsum("i2,jk->ik", &[a.clone(), b.clone()])),
+        want("err_es_invalid")
+    );
+    assert_eq!(
+        msg(einsum("ij,jk->ii", &[a.clone(), b.clone()])),
+        want("err_es_twice")
+    );
+    assert_eq!(
+        msg(einsum("ii->i", std::slice::from_ref(&a))),
+        want("err_es_collapse")
+    );
+    assert_eq!(
+        msg(einsum("ij,jk-ik", &[a.clone(), b.clone()])),
+        want("err_es_arrow")
+    );
+    assert_eq!(
+        msg(einsum("ij,jk->ik->", &[a.clone(), b.clone()])),
+        want("err_es_arrow2")
+    );
+    assert!(matches!(
+        einsum("...ij->...ji", &[a]),
+        Err(LinAlgError::NotImplemented(_))
+    ));
 }
 
 /// A random `rows x cols` f64 matrix in [-1, 1).

@@ -37,7 +37,7 @@ pub use numerust_kernels as kernels;
 pub use numerust_linalg as linalg;
 // NumPy's products at the root: `np.matmul`, `np.dot`, `np.trace`, ...
 pub use numerust_linalg::{
-    TensordotAxes, dot, inner, kron, matmul, outer, tensordot, trace, trace_with, vdot,
+    TensordotAxes, dot, einsum, inner, kron, matmul, outer, tensordot, trace, trace_with, vdot,
 };
 
 /// What a NumPy user reaches for first: `use numerust::prelude::*;`.

@@ -131,6 +131,35 @@ def cases():
     fib = np.array([[1, 1], [1, 0]])
     out["mp_int_30"] = np.linalg.matrix_power(fib, 30)
 
+    # einsum: inputs <case>_0, <case>_1, ...; subscripts under <case>_spec
+    for name, spec, shapes in [
+        ("es_mm", "ij,jk->ik", [(3, 4), (4, 5)]),
+        ("es_implicit", "ij,jk", [(3, 4), (4, 5)]),
+        ("es_implicit_sorted", "ba,ac", [(3, 2), (2, 4)]),
+        ("es_trace", "ii", [(4, 4)]),
+        ("es_diag", "ii->i", [(4, 4)]),
+        ("es_diag3", "iij->ji", [(3, 3, 2)]),
+        ("es_transpose", "ij->ji", [(2, 3)]),
+        ("es_sum", "ij->", [(2, 3)]),
+        ("es_sum_axis", "ijk->ik", [(2, 3, 4)]),
+        ("es_batch", "bij,bjk->bik", [(2, 3, 4), (2, 4, 5)]),
+        ("es_three", "ij,jk,kl->il", [(3, 4), (4, 5), (5, 2)]),
+        ("es_outer", "i,j->ij", [(3,), (4,)]),
+        ("es_dot", "i,i->", [(6,), (6,)]),
+        ("es_bcast1", "ij,jk->ik", [(2, 1), (3, 4)]),
+        ("es_mixed", "ijk,jil->kl", [(2, 3, 4), (3, 2, 5)]),
+        ("es_hadamard", "ij,ij->ij", [(2, 3), (2, 3)]),
+        ("es_trace_product", "ij,ji", [(3, 4), (4, 3)]),
+        ("es_upper", "Ab,bc->cA", [(2, 3), (3, 4)]),
+        ("es_spaces", " ij , jk -> ki ", [(2, 3), (3, 2)]),
+        ("es_lone", "ij,kl->ik", [(2, 3), (4, 5)]),
+    ]:
+        ops = [r(*sh) for sh in shapes]
+        for i, o in enumerate(ops):
+            out[f"{name}_{i}"] = o
+        out[f"{name}_spec"] = np.array(spec)
+        out[name] = np.asarray(np.einsum(spec, *ops))
+
     # errors
     a23, a22, v3, v2 = np.ones((2, 3)), np.ones((2, 2)), np.ones(3), np.ones(2)
     out["err_mm_core"] = _err(lambda: np.matmul(a23, a23))
@@ -151,4 +180,15 @@ def cases():
     out["err_mp_1d"] = _err(lambda: np.linalg.matrix_power(v3, 2))
     out["err_trace_1d"] = _err(lambda: np.trace(v3))
     out["err_trace_same"] = _err(lambda: np.trace(a23, axis1=0, axis2=0))
+    m23, m34 = np.ones((2, 3)), np.ones((3, 4))
+    out["err_es_more"] = _err(lambda: np.einsum("ij,jk->ik", m23))
+    out["err_es_fewer"] = _err(lambda: np.einsum("ij->ij", m23, m34))
+    out["err_es_too_many"] = _err(lambda: np.einsum("ijk->ij", m23))
+    out["err_es_too_few"] = _err(lambda: np.einsum("i->i", m23))
+    out["err_es_never"] = _err(lambda: np.einsum("ij,jk->iz", m23, m34))
+    out["err_es_invalid"] = _err(lambda: np.einsum("i2,jk->ik", m23, m34))
+    out["err_es_twice"] = _err(lambda: np.einsum("ij,jk->ii", m23, m34))
+    out["err_es_collapse"] = _err(lambda: np.einsum("ii->i", m23))
+    out["err_es_arrow"] = _err(lambda: np.einsum("ij,jk-ik", m23, m34))
+    out["err_es_arrow2"] = _err(lambda: np.einsum("ij,jk->ik->", m23, m34))
     return out
