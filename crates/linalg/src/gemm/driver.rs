@@ -98,6 +98,16 @@ fn scale<T: GemmScalar>(mut c: MatMut<'_, T>, beta: T) {
 /// packing them would cost a transpose of B per call, a large share of small products).
 const DIRECT_B_BYTES: usize = 512 << 10;
 
+/// The block length `<= max` (a multiple of `q` when `max` is) that cuts `len` into the
+/// fewest, most nearly equal blocks.
+fn balanced(len: usize, max: usize, q: usize) -> usize {
+    if len == 0 {
+        return max;
+    }
+    let blocks = len.div_ceil(max);
+    (len.div_ceil(blocks).div_ceil(q) * q).min(max).max(1)
+}
+
 /// The loop nest of the module doc.
 #[allow(clippy::too_many_arguments)]
 fn blocked<T: GemmScalar>(
@@ -121,7 +131,13 @@ fn blocked<T: GemmScalar>(
             .min(m.div_ceil(threads).div_ceil(lanes) * lanes)
             .max(lanes)
     } else {
-        bl.mc
+        balanced(m, bl.mc, mr)
+    };
+    // Equal k-blocks (1024 = 344 + 344 + 336 rather than 384 + 384 + 256): a function of
+    // k and the blocking alone, never of the thread count.
+    let bl = Blocking {
+        kc: balanced(k, bl.kc, 8),
+        ..bl
     };
     let direct = b.row_stride() == 1
         && k.saturating_mul(n).saturating_mul(std::mem::size_of::<T>()) <= DIRECT_B_BYTES;

@@ -52,6 +52,11 @@ pub(crate) unsafe trait Vector: Copy {
     unsafe fn fma(a: Self, b: Self, c: Self) -> Self;
     /// `a * b`.
     unsafe fn mul(a: Self, b: Self) -> Self;
+    /// A hint to bring the cache line holding `p` into L1 (never faults).
+    #[inline(always)]
+    fn prefetch(p: *const Self::Elem) {
+        let _ = p;
+    }
 }
 
 /// A microkernel: `(kc, alpha, a_panel, b, b_rs, b_cs, beta, c, rs_c, cs_c, m, n)`.
@@ -116,6 +121,17 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize, const DIR
         } else {
             (NR as isize, 1)
         };
+        // Bring C's tile in while the product runs (its lines are needed at the end).
+        if rs == 1 {
+            let elem = std::mem::size_of::<V::Elem>();
+            for j in 0..n {
+                let cj = c.wrapping_offset(j as isize * cs);
+                for line in (0..m * elem).step_by(64) {
+                    V::prefetch(cj.cast::<u8>().wrapping_add(line).cast());
+                }
+                V::prefetch(cj.wrapping_add(m - 1));
+            }
+        }
         let (mut pa, mut pb) = (a, b);
         for _ in 0..kc {
             let mut av = [V::zero(); MV];

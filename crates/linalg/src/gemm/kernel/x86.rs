@@ -51,6 +51,11 @@ macro_rules! impl_vector {
                 // SAFETY: level present.
                 unsafe { $mul(a, b) }
             }
+            #[inline(always)]
+            fn prefetch(p: *const $t) {
+                // SAFETY: a prefetch is a hint: it never faults, whatever the address.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) }
+            }
         }
     };
 }
