@@ -122,14 +122,14 @@ fn blocked<T: GemmScalar>(
 ) {
     let (m, n, k) = (c.rows(), c.cols(), a.cols());
     let (mr, nr) = (kern.mr, kern.nr);
-    // With several threads, make at least `threads` row blocks of equal size when m
-    // allows; a block boundary need only fall on a vector (its last panel takes the
-    // narrower kernel, whose per-element operations are the same).
+    // With several threads, cut m into a multiple of `threads` equal row blocks (1024
+    // rows on 2 threads: 4 x 256, not 3 x 336 + 16); a block boundary need only fall on a
+    // vector (its last panel takes the narrower kernel, whose per-element operations are
+    // the same).
     let lanes = kern.lanes;
     let mc = if threads > 1 {
-        bl.mc
-            .min(m.div_ceil(threads).div_ceil(lanes) * lanes)
-            .max(lanes)
+        let blocks = m.div_ceil(bl.mc).div_ceil(threads) * threads;
+        m.div_ceil(blocks).div_ceil(lanes) * lanes
     } else {
         balanced(m, bl.mc, mr)
     };
