@@ -12,8 +12,8 @@
 //! - `nc`: at most 3072 columns (a multiple of NR): a `kc x nc` B panel of a few MiB, which
 //!   the huge-page packing buffer maps with few TLB entries.
 //!
-//! On the 48 KiB L1 / 2 MiB L2 cores this was tuned on (Xeon, AVX-512): f64 AVX-512
-//! (24 x 8) gets kc = 384, mc = 336; f32 AVX-512 (48 x 8) gets kc = 512, mc = 240.
+//! On the 48 KiB L1 / 2 MiB L2 cores of the development machine (Xeon, AVX-512): f64 AVX-512
+//! (24 x 8) gets kc = 384, mc = 336; f32 AVX-512 (48 x 8) gets kc = 512, mc = 480.
 //! Sizes come from `/sys/devices/system/cpu/cpu0/cache` (32 KiB / 1 MiB when unreadable).
 
 use std::sync::OnceLock;
