@@ -98,6 +98,10 @@ fn scale<T: GemmScalar>(mut c: MatMut<'_, T>, beta: T) {
 /// packing them would cost a transpose of B per call, a large share of small products).
 const DIRECT_B_BYTES: usize = 512 << 10;
 
+/// A matrices up to this many bytes with unit row stride are read in place by the kernels
+/// (their columns stay in L1/L2; beyond this, packed panels avoid a TLB miss per column).
+const DIRECT_A_BYTES: usize = 64 << 10;
+
 /// The block length `<= max` (a multiple of `q` when `max` is) that cuts `len` into the
 /// fewest, most nearly equal blocks.
 fn balanced(len: usize, max: usize, q: usize) -> usize {
@@ -141,6 +145,9 @@ fn blocked<T: GemmScalar>(
     };
     let direct = b.row_stride() == 1
         && k.saturating_mul(n).saturating_mul(std::mem::size_of::<T>()) <= DIRECT_B_BYTES;
+    // Small A blocks with unit row stride are read in place too (no A packing).
+    let direct_a = a.row_stride() == 1
+        && m.saturating_mul(k).saturating_mul(std::mem::size_of::<T>()) <= DIRECT_A_BYTES;
     let (rs, cs) = (c.row_stride(), c.col_stride());
     let cptr = CPtr(c.as_mut_ptr());
     for jc in (0..n).step_by(bl.nc) {
@@ -168,9 +175,11 @@ fn blocked<T: GemmScalar>(
                     return;
                 }
                 let ablock = a.submatrix(ic, pc, mcb, kcb);
+                let apanels = mcb.div_ceil(mr);
                 let mut edge: Vec<T> = Vec::new();
-                with_buffer::<T, _>(Which::A, mcb.div_ceil(mr) * mr * kcb, |apack| {
-                    pack(ablock, mr, kern.lanes, apack);
+                let mut a_edge: Vec<T> = Vec::new();
+                // The A panels of this block: (pointer, step between columns).
+                let run = |apanel: &dyn Fn(usize) -> (*const T, isize), edge: &mut Vec<T>| {
                     for jp in p0..p1 {
                         let j0 = jc + jp * nr;
                         let nb = nr.min(n - j0);
@@ -186,29 +195,69 @@ fn blocked<T: GemmScalar>(
                             None => {
                                 // The last, partial panel of a direct B: pack just it.
                                 edge.resize(panel_len, T::zero());
-                                pack(b.submatrix(pc, j0, kcb, nb).t(), nr, nr, &mut edge);
+                                pack(b.submatrix(pc, j0, kcb, nb).t(), nr, nr, edge);
                                 (kern.funcs, edge.as_ptr(), 0, 0)
                             }
                         };
-                        for ip in 0..mcb.div_ceil(mr) {
+                        for ip in 0..apanels {
                             let i0 = ic + ip * mr;
                             let mb = mr.min(ic + mcb - i0);
                             let func = table[mb.div_ceil(kern.lanes) - 1];
-                            let ap = apack[ip * mr * kcb..].as_ptr();
+                            let (ap, a_step) = apanel(ip);
                             let cp = cptr.at(i0 as isize * rs + j0 as isize * cs);
-                            // SAFETY: ap holds the packed kcb x mr panel; bp the packed
-                            // kcb x nr panel, or (direct) the full nr columns of B's block at
-                            // (pc, j0) with its strides; the mb x nb corner at (i0, j0) lies
-                            // inside C, which this task alone writes (disjoint row block x
-                            // panel range); the kernel suits this CPU (`GemmLevel` checks).
+                            // SAFETY: column p of the A panel is the mb (rounded up to a
+                            // vector) values at ap + p*a_step, packed or in place; bp is the
+                            // packed kcb x nr panel, or (direct) the full nr columns of B's
+                            // block at (pc, j0) with its strides; the mb x nb corner at
+                            // (i0, j0) lies inside C, which this task alone writes (disjoint
+                            // row block x panel range); the kernel suits this CPU
+                            // (`GemmLevel` checks).
                             unsafe {
                                 func(
-                                    kcb, alpha, ap, bp, b_rs, b_cs, beta_here, cp, rs, cs, mb, nb,
+                                    kcb, alpha, ap, a_step, bp, b_rs, b_cs, beta_here, cp, rs, cs,
+                                    mb, nb,
                                 )
                             };
                         }
                     }
-                });
+                };
+                if direct_a {
+                    // Read A in place; only a last panel that is not a whole number of
+                    // vectors is packed (the kernel reads whole vectors).
+                    let last = apanels - 1;
+                    let last_rows = mcb - last * mr;
+                    let packed_last = last_rows % lanes != 0;
+                    if packed_last {
+                        let w = last_rows.div_ceil(lanes) * lanes;
+                        a_edge.resize(w * kcb, T::zero());
+                        pack(
+                            ablock.submatrix(last * mr, 0, last_rows, kcb),
+                            w,
+                            w,
+                            &mut a_edge,
+                        );
+                    }
+                    let a_edge = &a_edge;
+                    let apanel = |ip: usize| {
+                        if packed_last && ip == last {
+                            let w = last_rows.div_ceil(lanes) * lanes;
+                            (a_edge.as_ptr(), w as isize)
+                        } else {
+                            (ablock.ptr_at(ip * mr, 0), a.col_stride())
+                        }
+                    };
+                    run(&apanel, &mut edge);
+                } else {
+                    with_buffer::<T, _>(Which::A, apanels * mr * kcb, |apack| {
+                        pack(ablock, mr, lanes, apack);
+                        let apack: &[T] = apack;
+                        let apanel = |ip: usize| {
+                            let w = mr.min(mcb - ip * mr).div_ceil(lanes) * lanes;
+                            (apack[ip * mr * kcb..].as_ptr(), w as isize)
+                        };
+                        run(&apanel, &mut edge);
+                    });
+                }
             };
             let tasks = row_blocks * col_chunks;
             let run_tasks = |bpack: Option<&[T]>| {

@@ -59,11 +59,26 @@ pub(crate) unsafe trait Vector: Copy {
     }
 }
 
-/// A microkernel: `(kc, alpha, a_panel, b, b_rs, b_cs, beta, c, rs_c, cs_c, m, n)`.
-/// Packed kernels read `b` as a packed panel and ignore `b_rs`/`b_cs`; direct kernels read
-/// element `(p, j)` of B at `b + p*b_rs + j*b_cs` (no packing).
-pub type KernelFn<T> =
-    unsafe fn(usize, T, *const T, *const T, isize, isize, T, *mut T, isize, isize, usize, usize);
+/// A microkernel: `(kc, alpha, a, a_step, b, b_rs, b_cs, beta, c, rs_c, cs_c, m, n)`.
+/// Column `p` of the A panel is the `MR` values at `a + p*a_step` (`a_step` = the panel
+/// width when packed, A's column stride when read in place). Packed kernels read `b` as a
+/// packed panel and ignore `b_rs`/`b_cs`; direct kernels read element `(p, j)` of B at
+/// `b + p*b_rs + j*b_cs` (no packing).
+pub type KernelFn<T> = unsafe fn(
+    usize,
+    T,
+    *const T,
+    isize,
+    *const T,
+    isize,
+    isize,
+    T,
+    *mut T,
+    isize,
+    isize,
+    usize,
+    usize,
+);
 
 /// A microkernel family and its register tile.
 #[derive(Clone, Copy)]
@@ -88,7 +103,7 @@ pub(crate) const MAX_TILE: usize = 48 * 8;
 /// The generic microkernel body; see the module doc for operands and arithmetic order.
 ///
 /// # Safety
-/// `a` holds `kc * MV * V::LANES` readable elements; `b` holds `kc * NR` (packed) or
+/// `a + p*a_step + i` is readable for `p < kc`, `i < MV * V::LANES`; `b` holds `kc * NR` (packed) or
 /// every `b + p*b_rs + j*b_cs`, `p < kc`, `j < NR` is readable (`DIRECT`); every
 /// `c + i*rs + j*cs` for `i < m <= MR`, `j < n <= NR` is a valid, exclusive element; the
 /// caller runs in code compiled for `V`'s level.
@@ -98,6 +113,7 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize, const DIR
     kc: usize,
     alpha: V::Elem,
     a: *const V::Elem,
+    a_step: isize,
     b: *const V::Elem,
     b_rs: isize,
     b_cs: isize,
@@ -112,8 +128,8 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize, const DIR
 {
     let lanes = V::LANES;
     let mr = MV * lanes;
-    // SAFETY: the pointer ranges are the caller's contract; every load and
-    // store below stays inside `a[..kc*mr]`, `b[..kc*NR]`, the m x n corner of C or `tile`.
+    // SAFETY: the pointer ranges are the caller's contract; every load and store below
+    // stays inside the A panel, the B panel or columns, the m x n corner of C or `tile`.
     unsafe {
         let mut acc = [[V::zero(); MV]; NR];
         let (pstep, jstep) = if DIRECT {
@@ -144,13 +160,14 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize, const DIR
                     col[i] = V::fma(av[i], bj, col[i]);
                 }
             }
-            pa = pa.add(mr);
+            pa = pa.wrapping_offset(a_step);
             pb = pb.wrapping_offset(pstep);
         }
         let alpha_v = V::splat(alpha);
         let beta_v = V::splat(beta);
         let read_c = beta != V::Elem::zero();
         if m == mr && n == NR && rs == 1 {
+            // Full tile of a column-major C: update in place.
             for (j, col) in acc.iter().enumerate() {
                 let cj = c.offset(j as isize * cs);
                 for (i, &x) in col.iter().enumerate() {
@@ -163,26 +180,30 @@ pub(crate) unsafe fn body<V: Vector, const MV: usize, const NR: usize, const DIR
                 }
             }
         } else {
-            // Edge or strided C: the same operations on a column-major copy of the corner.
+            // Edge or strided C: the same operations on a column-major copy of the corner
+            // (constant loop bounds over the accumulators; only the copies are m x n).
             let mut tile = [V::Elem::zero(); MAX_TILE];
             let t = tile.as_mut_ptr();
-            for (j, col) in acc.iter().enumerate().take(n) {
-                let tj = t.add(j * mr);
-                if read_c {
+            if read_c {
+                for j in 0..n {
                     for i in 0..m {
-                        *tj.add(i) = *c.offset(i as isize * rs + j as isize * cs);
+                        *t.add(j * mr + i) = *c.offset(i as isize * rs + j as isize * cs);
                     }
                 }
+            }
+            for (j, col) in acc.iter().enumerate() {
                 for (i, &x) in col.iter().enumerate() {
-                    let p = tj.add(i * lanes);
+                    let p = t.add(j * mr + i * lanes);
                     let mut x = V::mul(alpha_v, x);
                     if read_c {
                         x = V::fma(beta_v, V::load(p), x);
                     }
                     V::store(p, x);
                 }
+            }
+            for j in 0..n {
                 for i in 0..m {
-                    *c.offset(i as isize * rs + j as isize * cs) = *tj.add(i);
+                    *c.offset(i as isize * rs + j as isize * cs) = *t.add(j * mr + i);
                 }
             }
         }

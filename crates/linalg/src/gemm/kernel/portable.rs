@@ -55,6 +55,7 @@ unsafe fn kernel_x4<T: GemmScalar, const MV: usize, const DIRECT: bool>(
     kc: usize,
     alpha: T,
     a: *const T,
+    a_step: isize,
     b: *const T,
     b_rs: isize,
     b_cs: isize,
@@ -66,7 +67,9 @@ unsafe fn kernel_x4<T: GemmScalar, const MV: usize, const DIRECT: bool>(
     n: usize,
 ) {
     // SAFETY: forwarded contract; portable code runs anywhere.
-    unsafe { body::<Lanes4<T>, MV, 4, DIRECT>(kc, alpha, a, b, b_rs, b_cs, beta, c, rs, cs, m, n) }
+    unsafe {
+        body::<Lanes4<T>, MV, 4, DIRECT>(kc, alpha, a, a_step, b, b_rs, b_cs, beta, c, rs, cs, m, n)
+    }
 }
 
 /// The portable 8 x 4 kernel family for `T` (tiles of 4 and 8 rows).

@@ -121,6 +121,7 @@ macro_rules! kernel_fn {
             kc: usize,
             alpha: $t,
             a: *const $t,
+            a_step: isize,
             b: *const $t,
             b_rs: isize,
             b_cs: isize,
@@ -133,7 +134,9 @@ macro_rules! kernel_fn {
         ) {
             // SAFETY: forwarded contract; this function carries the level's features.
             unsafe {
-                body::<$v, $mv, $nr, $direct>(kc, alpha, a, b, b_rs, b_cs, beta, c, rs, cs, m, n)
+                body::<$v, $mv, $nr, $direct>(
+                    kc, alpha, a, a_step, b, b_rs, b_cs, beta, c, rs, cs, m, n,
+                )
             }
         }
     };
