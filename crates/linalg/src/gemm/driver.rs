@@ -126,13 +126,16 @@ fn blocked<T: GemmScalar>(
 ) {
     let (m, n, k) = (c.rows(), c.cols(), a.cols());
     let (mr, nr) = (kern.mr, kern.nr);
-    // With several threads, cut m into a multiple of `threads` equal row blocks (1024
-    // rows on 2 threads: 4 x 256, not 3 x 336 + 16); a block boundary need only fall on a
-    // vector (its last panel takes the narrower kernel, whose per-element operations are
-    // the same).
+    // With several threads, cut m into equal row blocks, their number a multiple of the
+    // thread count: up to 4 per thread while each keeps two full tiles, so a thread that
+    // starts late (a busy machine) still finds work to steal (1024 rows on 2 threads:
+    // 8 x 128, not 3 x 336 + 16). A block boundary need only fall on a vector: its last
+    // panel takes the narrower kernel, whose per-element operations are the same.
     let lanes = kern.lanes;
     let mc = if threads > 1 {
-        let blocks = m.div_ceil(bl.mc).div_ceil(threads) * threads;
+        let blocks = m.div_ceil(bl.mc).max(4 * threads);
+        let blocks = blocks.min(m / (2 * mr)).max(threads);
+        let blocks = blocks.div_ceil(threads) * threads;
         m.div_ceil(blocks).div_ceil(lanes) * lanes
     } else {
         balanced(m, bl.mc, mr)
