@@ -16,6 +16,11 @@
 //!
 //! Orientation: the kernels vectorise down the columns of C, so a row-major C (unit column
 //! stride) is computed as `C^T = B^T A^T`: only strides are swapped, nothing is copied.
+//!
+//! Direct operands: a B block of at most `DIRECT_B_BYTES` with unit stride along k, and
+//! an A of at most `DIRECT_A_BYTES` with unit row stride, are read in place by the
+//! kernels (only a partial last panel is packed), which saves the packing of small
+//! products; the arithmetic per element is unchanged.
 
 use super::blocking::{Blocking, default_blocking};
 use super::buffer::{Which, with_buffer};

@@ -3,8 +3,9 @@
 //! BLIS-style: B is packed into `kc x nc` blocks of NR-column panels, A into `mc x kc`
 //! blocks of MR-row panels (packing reads any strides, so transposed or reversed operands
 //! are never copied beyond it, and zero-pads the edges), and a register-tiled microkernel
-//! computes each `MR x NR` block of C ([`kernel`](self) levels: portable, AVX2 + FMA,
-//! AVX-512F, picked at run time). Block sizes come from the cache sizes
+//! computes each `MR x NR` block of C (levels: portable, AVX2 + FMA, AVX-512F, picked at
+//! run time; see [`GemmLevel`]). Small operands whose layout suits the kernels are read in
+//! place instead of packed. Block sizes come from the cache sizes
 //! ([`default_blocking`]). Above [`PARALLEL_FLOPS`] the row blocks are split over rayon's
 //! threads with a fixed k-blocking, so results do not depend on the thread count.
 //!
