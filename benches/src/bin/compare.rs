@@ -43,6 +43,7 @@ fn main() {
     reduce_rows(&mut s);
     io_rows(&mut s);
     stats_rows(&mut s);
+    linalg_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -517,4 +518,27 @@ fn stats_rows(s: &mut Suite) {
         xm,
         |a| stats::cov(a, corr).unwrap(),
     );
+}
+/// The "linalg" group: square matmul of uniform [0, 1) matrices (NumPy: `A @ B`).
+fn linalg_rows(s: &mut Suite) {
+    for n in [64usize, 256, 1024, 2048] {
+        let op = format!("matmul n={n}");
+        let size = format!("{n}x{n}");
+        let pair = |seed| (random_array(&[n, n], seed), random_array(&[n, n], seed + 1));
+        s.run(
+            "linalg",
+            &op,
+            "f64",
+            &size,
+            || pair(51),
+            |(a, b)| numerust::matmul(a, b).unwrap(),
+        );
+        let pair32 = || {
+            let (a, b) = pair(53);
+            (a.astype::<f32>(), b.astype::<f32>())
+        };
+        s.run("linalg", &op, "f32", &size, pair32, |(a, b)| {
+            numerust::matmul(a, b).unwrap()
+        });
+    }
 }

@@ -25,6 +25,15 @@ mod functions;
 
 pub use functions::*;
 pub use numerust_core::*;
+
+// The engine crates, by area.
+pub use numerust_io as io;
+pub use numerust_kernels as kernels;
+/// NumPy's `numpy.linalg` (and the GEMM engine under the products).
+pub use numerust_linalg as linalg;
+pub use numerust_random as random;
+pub use numerust_stats as stats;
+
 // NumPy's ufuncs and reductions under their NumPy names at the root: `numerust::exp`,
 // `numerust::sum_axis`, `numerust::where_`, ...
 pub use numerust_core::reduce::*;
@@ -32,16 +41,19 @@ pub use numerust_core::ufunc::{
     arith::*, classify::*, compare::*, exp::*, log::*, logical::*, rounding::*, select::*,
     simple::*, trig::*,
 };
-pub use numerust_io as io;
-// NumPy's file functions at the root too: `numerust::save`, `numerust::loadtxt`, ...
+
+// NumPy's file functions: `numerust::save`, `numerust::loadtxt`, ...
 pub use numerust_io::{
     genfromtxt, load, load_any, load_as, load_mmap, load_npz, loadtxt, save, savetxt, savez,
     savez_compressed,
 };
-pub use numerust_kernels as kernels;
-pub use numerust_random as random;
-pub use numerust_stats as stats;
-// Sorting, quantiles, histograms and sets under their NumPy names: `numerust::median`, ...
+
+// NumPy's products: `numerust::matmul`, `numerust::dot`, `numerust::trace`, ...
+pub use numerust_linalg::{
+    TensordotAxes, dot, einsum, inner, kron, matmul, outer, tensordot, trace, trace_with, vdot,
+};
+
+// Sorting, quantiles, histograms and sets: `numerust::median`, `numerust::sort`, ...
 pub use numerust_stats::{
     argpartition, argsort, average_weighted, bincount, corrcoef, cov, diff, digitize, ediff1d,
     gradient, histogram, histogram_bin_edges, histogram2d, intersect1d, isin, lexsort, median,
