@@ -7,6 +7,7 @@
 
 pub mod dispatch;
 pub mod exp;
+pub mod keysort;
 pub mod log;
 pub mod reduce;
 pub mod run;
