@@ -6,6 +6,7 @@
 //! run-time dispatch and threads live at this layer, never above it.
 
 pub mod dispatch;
+pub mod dot;
 pub mod exp;
 pub mod keysort;
 pub mod log;
