@@ -74,6 +74,21 @@ fn main() {
         buf.copy_from_slice(&keys);
         buf.sort_unstable()
     });
+    let m = NdArray::from_vec(rnd(50_000, 5))
+        .reshape([1000, 50])
+        .unwrap();
+    let opts = numerust_stats::CovOptions {
+        rowvar: false,
+        ..Default::default()
+    };
+    best("cov 1000x50 rowvar=False (x100)", || {
+        for _ in 0..100 {
+            std::hint::black_box(numerust_stats::cov(&m, opts).unwrap());
+        }
+    });
+    best("argsort f32 random", || {
+        numerust_stats::argsort(&x32).unwrap()
+    });
     best("std sort_unstable_by total_cmp", || {
         let mut v = x.to_vec();
         v.sort_unstable_by(f64::total_cmp);

@@ -17,6 +17,8 @@ pub trait RadixKey: Copy + Ord + Send + Sync + Default + std::fmt::Debug + 'stat
     const BITS: u32;
     /// The key's bits `shift..shift + 11` (or fewer at the top) as a bucket number.
     fn digit(self, shift: u32, mask: usize) -> usize;
+    /// The key widened to `u64` (order kept).
+    fn to_u64(self) -> u64;
     /// Sorts `keys` ascending with the vectorised quicksort of `numerust_kernels::keysort`
     /// when the CPU has it for this width; `false` (keys untouched) otherwise.
     fn simd_sort(keys: &mut [Self]) -> bool {
@@ -32,6 +34,10 @@ macro_rules! impl_key {
             #[inline(always)]
             fn digit(self, shift: u32, mask: usize) -> usize {
                 (self >> shift) as usize & mask
+            }
+            #[inline(always)]
+            fn to_u64(self) -> u64 {
+                self as u64
             }
             fn simd_sort(keys: &mut [$t]) -> bool {
                 $simd(keys)

@@ -99,6 +99,19 @@ pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
 pub(crate) fn argsort_slice<T: SortElement>(s: &[T], out: &mut [i64]) {
     let n = s.len();
     debug_assert_eq!(out.len(), n);
+    if T::Key::BITS <= 32 && n <= u32::MAX as usize && numerust_kernels::keysort::available() {
+        // (key, index) packed in one u64 sort by key, then index: exactly the stable order
+        let mut packed: Vec<u64> = s
+            .iter()
+            .enumerate()
+            .map(|(i, x)| x.eq_key().to_u64() << 32 | i as u64)
+            .collect();
+        numerust_kernels::keysort::sort_u64(&mut packed);
+        for (o, p) in out.iter_mut().zip(packed) {
+            *o = (p & u64::from(u32::MAX)) as i64;
+        }
+        return;
+    }
     if n < RADIX_MIN || n > u32::MAX as usize {
         let mut idx: Vec<usize> = (0..n).collect();
         idx.sort_by_key(|&i| s[i].eq_key());
@@ -278,6 +291,28 @@ mod tests {
         for (i, (g, w)) in got.iter().zip(&want).enumerate() {
             let same = (g.isnan() && w.isnan()) || g.to_key() == w.to_key();
             assert!(same, "n={} at {i}: {g:?} != {w:?}", v.len());
+        }
+    }
+
+    /// `argsort_slice` against a stable comparison sort on `eq_key`.
+    fn check_arg<T: SortElement>(v: &[T]) {
+        let mut want: Vec<i64> = (0..v.len() as i64).collect();
+        want.sort_by_key(|&i| v[i as usize].eq_key());
+        let mut got = vec![0i64; v.len()];
+        argsort_slice(v, &mut got);
+        assert_eq!(got, want, "n={}", v.len());
+    }
+
+    #[test]
+    fn argsort_is_stable_for_every_dtype() {
+        for n in (0..130).chain([1001, 4097]) {
+            for c in cases(n) {
+                check_arg(&c);
+                check_arg(&c.iter().map(|&x| x as f32).collect::<Vec<_>>());
+                check_arg(&c.iter().map(|&x| (x * 1e9) as i32).collect::<Vec<_>>());
+                check_arg(&c.iter().map(|&x| (x * 10.0) as i16).collect::<Vec<_>>());
+                check_arg(&c.iter().map(|&x| (x * 1e15) as i64).collect::<Vec<_>>());
+            }
         }
     }
 
