@@ -183,12 +183,11 @@ pub fn cov<T: SortElement>(m: &impl AsView<T>, opts: CovOptions<'_>) -> NdResult
     } else {
         x
     };
-    let x = if !opts.rowvar && x.shape()[0] != 1 {
-        x.t().as_standard_layout()
-    } else {
-        x.as_standard_layout()
-    };
-    let (p, n) = (x.shape()[0], x.shape()[1]);
+    // variables in columns stay there (no transposed copy): `vax` is the variables' axis
+    let by_col = !opts.rowvar && x.shape()[0] != 1;
+    let x = x.as_standard_layout();
+    let (vax, oax) = if by_col { (1, 0) } else { (0, 1) };
+    let (p, n) = (x.shape()[vax], x.shape()[oax]);
     if p == 0 {
         return NdArray::from_shape_vec(&[0, 0], vec![]);
     }
@@ -220,9 +219,10 @@ pub fn cov<T: SortElement>(m: &impl AsView<T>, opts: CovOptions<'_>) -> NdResult
         });
     }
     let (avg, w_sum) = match &w {
-        None => (mean_axis(&x, 1)?.into_vec(), n as f64),
+        None => (mean_axis(&x, oax as isize)?.into_vec(), n as f64),
         Some(wv) => {
-            let (avg, s) = average_weighted(&x, &NdArray::from_vec(wv.clone()), Some(1))?;
+            let wa = NdArray::from_vec(wv.clone());
+            let (avg, s) = average_weighted(&x, &wa, Some(oax as isize))?;
             (avg.into_vec(), s.into_vec()[0])
         }
     };
@@ -242,11 +242,21 @@ pub fn cov<T: SortElement>(m: &impl AsView<T>, opts: CovOptions<'_>) -> NdResult
         fact = 0.0;
     }
     let xv = x.into_vec();
-    let centred: Vec<f64> = xv
-        .chunks(n.max(1))
-        .zip(&avg)
-        .flat_map(|(row, &mu)| row.iter().map(move |&v| v - mu))
-        .collect();
+    // centred variables as rows of length n (transposing column data on the way)
+    let centred: Vec<f64> = if by_col {
+        let mut c = vec![0.0f64; p * n];
+        for (i, obs) in xv.chunks(p).enumerate() {
+            for (j, (&v, &mu)) in obs.iter().zip(&avg).enumerate() {
+                c[j * n + i] = v - mu;
+            }
+        }
+        c
+    } else {
+        xv.chunks(n.max(1))
+            .zip(&avg)
+            .flat_map(|(row, &mu)| row.iter().map(move |&v| v - mu))
+            .collect()
+    };
     let weighted: Option<Vec<f64>> = w.as_ref().map(|wv| {
         centred
             .chunks(n.max(1))
