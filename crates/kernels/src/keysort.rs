@@ -8,8 +8,8 @@
 //!
 //! How it works: a quicksort whose partition step loads one 512-bit vector at a time,
 //! compares it with the pivot and writes the smaller lanes to the left end and the others
-//! to the right end of the slice (`compress` + masked store), in place; two vectors are
-//! held in registers first so the writes never overtake the reads. Slices of at most
+//! to the right end of the slice (compress-stores), in place; 2 x 8 vectors are held in
+//! registers first so the writes never overtake the reads. Slices of at most
 //! 16 vectors are sorted in registers by a bitonic network. The pivot is the median of 15
 //! evenly spaced elements; when nothing is below it (the pivot is the minimum, as in
 //! few-unique data) the run of keys equal to it is split off instead, so all-equal and
@@ -76,7 +76,7 @@ pub fn available() -> bool {
 macro_rules! keysort_impl {
     ($name:ident, $k:ty, $s:ty, $n:expr, $m:ty,
      $loadm:ident, $storem:ident, $min:ident, $max:ident, $cmpge:ident,
-     $perm:ident, $blend:ident, $compress:ident, $set1:ident) => {
+     $perm:ident, $blend:ident, $cstore:ident, $set1:ident) => {
         #[cfg(target_arch = "x86_64")]
         mod $name {
             use std::arch::x86_64::*;
@@ -87,6 +87,8 @@ macro_rules! keysort_impl {
             const SMALL: usize = 16 * N;
             /// Vectors read per step of the partition loop (one data-dependent branch each).
             const U: usize = 8;
+            // `partition` holds 2U vectors aside, so it needs more than that many keys.
+            const _: () = assert!(2 * U * N <= SMALL);
 
             /// Lane `l` holds `l ^ j`: the partner in a compare-exchange at distance `j`.
             const fn xor_idx(j: usize) -> [$s; N] {
@@ -266,8 +268,8 @@ macro_rules! keysort_impl {
                 // SAFETY: the caller keeps at least N free slots at *lw and below *hw, all
                 // inside the slice (see `partition`).
                 unsafe {
-                    $storem(ptr.add(*lw).cast(), low(N - nge), $compress(!ge, v));
-                    $storem(ptr.add(*hw - nge).cast(), low(nge), $compress(ge, v));
+                    $cstore(ptr.add(*lw).cast(), !ge, v);
+                    $cstore(ptr.add(*hw - nge).cast(), ge, v);
                 }
                 *lw += N - nge;
                 *hw -= nge;
@@ -286,7 +288,7 @@ macro_rules! keysort_impl {
                         left += 1;
                     }
                 }
-                debug_assert!(right - left >= 2 * U * N && (right - left) % N == 0);
+                assert!(right - left >= 2 * U * N && (right - left) % N == 0);
                 let ptr = a.as_mut_ptr();
                 let pv = $set1(pivot as $s);
                 let load = |i: usize| {
@@ -396,7 +398,7 @@ keysort_impl!(
     _mm512_cmpge_epu64_mask,
     _mm512_permutexvar_epi64,
     _mm512_mask_blend_epi64,
-    _mm512_maskz_compress_epi64,
+    _mm512_mask_compressstoreu_epi64,
     _mm512_set1_epi64
 );
 keysort_impl!(
@@ -412,7 +414,7 @@ keysort_impl!(
     _mm512_cmpge_epu32_mask,
     _mm512_permutexvar_epi32,
     _mm512_mask_blend_epi32,
-    _mm512_maskz_compress_epi32,
+    _mm512_mask_compressstoreu_epi32,
     _mm512_set1_epi32
 );
 
