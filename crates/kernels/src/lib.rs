@@ -6,8 +6,10 @@
 //! run-time dispatch and threads live at this layer, never above it.
 
 pub mod dispatch;
+pub mod dot;
 pub mod exp;
 pub mod float;
+pub mod keysort;
 pub mod log;
 pub mod reduce;
 pub mod run;

@@ -16,6 +16,12 @@ fn rnd(n: usize, seed: u64) -> Vec<f64> {
 }
 
 fn best<R>(name: &str, mut f: impl FnMut() -> R) {
+    // an optional argument keeps only the rows whose name contains it
+    if let Some(filter) = std::env::args().nth(1)
+        && !name.contains(&filter)
+    {
+        return;
+    }
     let mut b = f64::MAX;
     for _ in 0..15 {
         let t = Instant::now();
@@ -41,6 +47,47 @@ fn main() {
     best("sort f64 sorted", || numerust_stats::sort(&sorted).unwrap());
     best("argsort f64 random", || {
         numerust_stats::argsort(&x).unwrap()
+    });
+    let keys: Vec<u64> = x.iter().map(|v| v.to_bits()).collect();
+    let mut buf = keys.clone();
+    best("copy 1e6 u64 keys (the next rows include it)", || {
+        buf.copy_from_slice(&keys);
+    });
+    best("kernel: keysort::sort_u64 (AVX-512)", || {
+        buf.copy_from_slice(&keys);
+        numerust_kernels::keysort::sort_u64(&mut buf)
+    });
+    let mut small = keys[..100_000].to_vec();
+    best("kernel: keysort::sort_u64 1e5 (x10)", || {
+        for _ in 0..10 {
+            small.copy_from_slice(&keys[..100_000]);
+            numerust_kernels::keysort::sort_u64(&mut small);
+        }
+    });
+    let mut small32: Vec<u32> = keys.iter().map(|&k| (k >> 32) as u32).collect();
+    let keys32 = small32.clone();
+    best("kernel: keysort::sort_u32 1e6", || {
+        small32.copy_from_slice(&keys32);
+        numerust_kernels::keysort::sort_u32(&mut small32);
+    });
+    best("kernel: slice::sort_unstable u64", || {
+        buf.copy_from_slice(&keys);
+        buf.sort_unstable()
+    });
+    let m = NdArray::from_vec(rnd(50_000, 5))
+        .reshape([1000, 50])
+        .unwrap();
+    let opts = numerust_stats::CovOptions {
+        rowvar: false,
+        ..Default::default()
+    };
+    best("cov 1000x50 rowvar=False (x100)", || {
+        for _ in 0..100 {
+            std::hint::black_box(numerust_stats::cov(&m, opts).unwrap());
+        }
+    });
+    best("argsort f32 random", || {
+        numerust_stats::argsort(&x32).unwrap()
     });
     best("std sort_unstable_by total_cmp", || {
         let mut v = x.to_vec();

@@ -6,8 +6,8 @@
 //! [`cov`]`(&m, CovOptions { .. })`; `np.corrcoef(x, rowvar)` → [`corrcoef`].
 //!
 //! Means and weighted sums use core's pairwise reductions, so they are NumPy's bits. The
-//! cross products are dot products of centred rows in a fixed order (8 interleaved
-//! partial sums, then combined pairwise); NumPy hands them to BLAS, whose order differs,
+//! cross products are dot products of centred rows in a fixed order (4 interleaved
+//! partial sums, fused multiply-adds with AVX2, combined pairwise; kernels' `gram4`); NumPy hands them to BLAS, whose order differs,
 //! so `cov`/`corrcoef` agree with NumPy to a few ulps of the sum of |products| rather than
 //! bit for bit (docs/stats.md).
 
@@ -16,20 +16,51 @@ use numerust_core::reduce::{mean_axis, sum, sum_axis};
 use numerust_core::{AsView, NdArray, NdError, NdResult};
 use rayon::prelude::*;
 
-/// `Σ a[i] b[i]` with 8 interleaved partial sums (vectorisable), combined pairwise.
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut acc = [0.0f64; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
+/// `G[i][j] = x_i · y_j` for the `p` rows of length `n` of `x` and `y` (row-major), in
+/// 4 x 4 blocks by `numerust_kernels::dot::gram4` (AVX2+FMA when available); `sym` (x is
+/// y) computes the blocks on and above the diagonal and mirrors them. Block rows run in
+/// parallel for large inputs; each entry is computed the same way whatever the thread
+/// count, so results do not depend on it.
+fn gram(x: &[f64], y: &[f64], p: usize, n: usize, sym: bool) -> Vec<f64> {
+    // rows past the end repeat the last one; their products are dropped
+    fn rows4(m: &[f64], i: usize, p: usize, n: usize) -> [&[f64]; 4] {
+        [0, 1, 2, 3].map(|d| {
+            let i = (i + d).min(p - 1);
+            &m[i * n..(i + 1) * n]
+        })
+    }
+    let block_row = |bi: usize| -> Vec<(usize, usize, f64)> {
+        let a = rows4(x, bi, p, n);
+        let start = if sym { bi } else { 0 };
+        let mut out = Vec::new();
+        for bj in (start..p).step_by(4) {
+            let b = rows4(y, bj, p, n);
+            let g = numerust_kernels::dot::gram4(a, b);
+            for (di, gi) in g.iter().enumerate() {
+                for (dj, &v) in gi.iter().enumerate() {
+                    let (i, j) = (bi + di, bj + dj);
+                    if i < p && j < p {
+                        out.push((i, j, v));
+                    }
+                }
+            }
+        }
+        out
+    };
+    let blocks: Vec<usize> = (0..p).step_by(4).collect();
+    let entries: Vec<Vec<(usize, usize, f64)>> = if p * p * n >= 1 << 24 {
+        blocks.into_par_iter().map(block_row).collect()
+    } else {
+        blocks.into_iter().map(block_row).collect()
+    };
+    let mut c = vec![0.0f64; p * p];
+    for (i, j, v) in entries.into_iter().flatten() {
+        c[i * p + j] = v;
+        if sym {
+            c[j * p + i] = v;
         }
     }
-    for (k, (x, y)) in ra.iter().zip(rb).enumerate() {
-        acc[k] += x * y;
-    }
-    ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]))
+    c
 }
 
 /// The weighted average of `a` along `axis` (`None`: all elements) and the sum of the
@@ -152,12 +183,11 @@ pub fn cov<T: SortElement>(m: &impl AsView<T>, opts: CovOptions<'_>) -> NdResult
     } else {
         x
     };
-    let x = if !opts.rowvar && x.shape()[0] != 1 {
-        x.t().as_standard_layout()
-    } else {
-        x.as_standard_layout()
-    };
-    let (p, n) = (x.shape()[0], x.shape()[1]);
+    // variables in columns stay there (no transposed copy): `vax` is the variables' axis
+    let by_col = !opts.rowvar && x.shape()[0] != 1;
+    let x = x.as_standard_layout();
+    let (vax, oax) = if by_col { (1, 0) } else { (0, 1) };
+    let (p, n) = (x.shape()[vax], x.shape()[oax]);
     if p == 0 {
         return NdArray::from_shape_vec(&[0, 0], vec![]);
     }
@@ -189,9 +219,10 @@ pub fn cov<T: SortElement>(m: &impl AsView<T>, opts: CovOptions<'_>) -> NdResult
         });
     }
     let (avg, w_sum) = match &w {
-        None => (mean_axis(&x, 1)?.into_vec(), n as f64),
+        None => (mean_axis(&x, oax as isize)?.into_vec(), n as f64),
         Some(wv) => {
-            let (avg, s) = average_weighted(&x, &NdArray::from_vec(wv.clone()), Some(1))?;
+            let wa = NdArray::from_vec(wv.clone());
+            let (avg, s) = average_weighted(&x, &wa, Some(oax as isize))?;
             (avg.into_vec(), s.into_vec()[0])
         }
     };
@@ -211,38 +242,31 @@ pub fn cov<T: SortElement>(m: &impl AsView<T>, opts: CovOptions<'_>) -> NdResult
         fact = 0.0;
     }
     let xv = x.into_vec();
-    let centred: Vec<f64> = xv
-        .chunks(n.max(1))
-        .zip(&avg)
-        .flat_map(|(row, &mu)| row.iter().map(move |&v| v - mu))
-        .collect();
-    let weighted: Vec<f64> = match &w {
-        None => centred.clone(),
-        Some(wv) => centred
+    // centred variables as rows of length n (transposing column data on the way)
+    let centred: Vec<f64> = if by_col {
+        let mut c = vec![0.0f64; p * n];
+        for (i, obs) in xv.chunks(p).enumerate() {
+            for (j, (&v, &mu)) in obs.iter().zip(&avg).enumerate() {
+                c[j * n + i] = v - mu;
+            }
+        }
+        c
+    } else {
+        xv.chunks(n.max(1))
+            .zip(&avg)
+            .flat_map(|(row, &mu)| row.iter().map(move |&v| v - mu))
+            .collect()
+    };
+    let weighted: Option<Vec<f64>> = w.as_ref().map(|wv| {
+        centred
             .chunks(n.max(1))
             .flat_map(|row| row.iter().zip(wv).map(|(a, b)| a * b))
-            .collect(),
-    };
+            .collect()
+    });
     let scale = 1.0 / fact;
-    let mut c = vec![0.0f64; p * p];
     let sym = w.is_none();
-    let entries: Vec<(usize, usize, f64)> = (0..p)
-        .into_par_iter()
-        .flat_map_iter(|i| {
-            let (centred, weighted) = (&centred, &weighted);
-            let start = if sym { i } else { 0 };
-            (start..p).map(move |j| {
-                let d = dot(&centred[i * n..(i + 1) * n], &weighted[j * n..(j + 1) * n]);
-                (i, j, d * scale)
-            })
-        })
-        .collect();
-    for (i, j, v) in entries {
-        c[i * p + j] = v;
-        if sym {
-            c[j * p + i] = v;
-        }
-    }
+    let c = gram(&centred, weighted.as_deref().unwrap_or(&centred), p, n, sym);
+    let c: Vec<f64> = c.into_iter().map(|d| d * scale).collect();
     if p == 1 {
         return Ok(NdArray::from_elem_0d(c[0]));
     }

@@ -17,20 +17,40 @@ pub trait RadixKey: Copy + Ord + Send + Sync + Default + std::fmt::Debug + 'stat
     const BITS: u32;
     /// The key's bits `shift..shift + 11` (or fewer at the top) as a bucket number.
     fn digit(self, shift: u32, mask: usize) -> usize;
+    /// The key widened to `u64` (order kept).
+    fn to_u64(self) -> u64;
+    /// Sorts `keys` ascending with the vectorised quicksort of `numerust_kernels::keysort`
+    /// when the CPU has it for this width; `false` (keys untouched) otherwise.
+    fn simd_sort(keys: &mut [Self]) -> bool {
+        let _ = keys;
+        false
+    }
 }
 
 macro_rules! impl_key {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $simd:expr),*) => {$(
         impl RadixKey for $t {
             const BITS: u32 = <$t>::BITS;
             #[inline(always)]
             fn digit(self, shift: u32, mask: usize) -> usize {
                 (self >> shift) as usize & mask
             }
+            #[inline(always)]
+            fn to_u64(self) -> u64 {
+                self as u64
+            }
+            fn simd_sort(keys: &mut [$t]) -> bool {
+                $simd(keys)
+            }
         }
     )*};
 }
-impl_key!(u8, u16, u32, u64);
+impl_key!(
+    u8 => |_: &mut [u8]| false,
+    u16 => |_: &mut [u16]| false,
+    u32 => numerust_kernels::keysort::sort_u32,
+    u64 => numerust_kernels::keysort::sort_u64
+);
 
 /// Element types with NumPy's total sort order (NaNs last).
 pub trait SortElement: Element + PartialOrd {

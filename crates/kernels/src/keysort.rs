@@ -1,0 +1,475 @@
+//! Vectorised quicksort of unsigned keys (`u64`, `u32`) with AVX-512F, after x86-simd-sort.
+//!
+//! [`sort_u64`] and [`sort_u32`] sort a slice ascending and return `true`, or return
+//! `false` without touching it when the CPU lacks AVX-512F (the caller then uses its scalar
+//! sort). Callers map their values to order-preserving unsigned keys first (floats with
+//! NaNs as the largest key, signed integers with the sign bit flipped), so one kernel per
+//! width serves f64/i64/u64 and f32/i32/u32.
+//!
+//! How it works: a quicksort whose partition step loads one 512-bit vector at a time,
+//! compares it with the pivot and writes the smaller lanes to the left end and the others
+//! to the right end of the slice (compress-stores), in place; 2 x 8 vectors are held in
+//! registers first so the writes never overtake the reads. Slices of at most
+//! 16 vectors are sorted in registers by a bitonic network. The pivot is the median of 15
+//! evenly spaced elements; when nothing is below it (the pivot is the minimum, as in
+//! few-unique data) the run of keys equal to it is split off instead, so all-equal and
+//! few-unique inputs stay O(n log n); past `2 log2 n` levels the rest goes to the
+//! standard library's `sort_unstable` (O(n log n) worst case), so no input is quadratic.
+//!
+//! SAFETY INVARIANT (assumed by every `unsafe` block below): the private functions are
+//! only reached through [`sort_u64`]/[`sort_u32`] after `is_x86_feature_detected!`
+//! confirmed AVX-512F (+ POPCNT, BMI2), and every pointer they load from or store to is
+//! `keys.as_mut_ptr().add(i)` with the touched lanes `i..i + count` inside `keys` (masked
+//! loads/stores touch only their unmasked lanes).
+
+/// Sorts `keys` ascending with AVX-512F; `false` (and `keys` untouched) without it.
+///
+/// ```
+/// let mut k = vec![5u64, 3, 9, 1, 1, 0, u64::MAX];
+/// if numerust_kernels::keysort::sort_u64(&mut k) {
+///     assert_eq!(k, [0, 1, 1, 3, 5, 9, u64::MAX]);
+/// }
+/// ```
+pub fn sort_u64(keys: &mut [u64]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if available() {
+        // SAFETY: AVX-512F, POPCNT and BMI2 were just detected (module invariant).
+        unsafe { x64::sort(keys) };
+        return true;
+    }
+    let _ = keys;
+    false
+}
+
+/// Sorts `keys` ascending with AVX-512F; `false` (and `keys` untouched) without it.
+///
+/// ```
+/// let mut k = vec![5u32, 3, 9, 1, 1, 0, u32::MAX];
+/// if numerust_kernels::keysort::sort_u32(&mut k) {
+///     assert_eq!(k, [0, 1, 1, 3, 5, 9, u32::MAX]);
+/// }
+/// ```
+pub fn sort_u32(keys: &mut [u32]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if available() {
+        // SAFETY: AVX-512F, POPCNT and BMI2 were just detected (module invariant).
+        unsafe { x32::sort(keys) };
+        return true;
+    }
+    let _ = keys;
+    false
+}
+
+/// Whether [`sort_u64`]/[`sort_u32`] take the vector path on this CPU (AVX-512F, with
+/// POPCNT and BMI2, which every AVX-512 CPU has).
+pub fn available() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("popcnt")
+        && std::arch::is_x86_feature_detected!("bmi2");
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+/// One quicksort per key width: `$k` keys, `$s` their signed twin (for index vectors),
+/// `$n` lanes per vector, `$m` the mask type, then the AVX-512F intrinsics of that width.
+macro_rules! keysort_impl {
+    ($name:ident, $k:ty, $s:ty, $n:expr, $m:ty,
+     $loadm:ident, $storem:ident, $min:ident, $max:ident, $cmpge:ident,
+     $perm:ident, $blend:ident, $cstore:ident, $set1:ident) => {
+        #[cfg(target_arch = "x86_64")]
+        mod $name {
+            use std::arch::x86_64::*;
+
+            /// Lanes per vector.
+            const N: usize = $n;
+            /// Slices up to this long are sorted by the in-register network.
+            const SMALL: usize = 16 * N;
+            /// Vectors read per step of the partition loop (one data-dependent branch each).
+            const U: usize = 8;
+            // `partition` holds 2U vectors aside, so it needs more than that many keys.
+            const _: () = assert!(2 * U * N <= SMALL);
+
+            /// Lane `l` holds `l ^ j`: the partner in a compare-exchange at distance `j`.
+            const fn xor_idx(j: usize) -> [$s; N] {
+                let mut a = [0 as $s; N];
+                let mut l = 0;
+                while l < N {
+                    a[l] = (l ^ j) as $s;
+                    l += 1;
+                }
+                a
+            }
+            /// Partner tables for distances 1, 2, 4, ... (index = log2 of the distance).
+            const XOR: [[$s; N]; 5] = [xor_idx(1), xor_idx(2), xor_idx(4), xor_idx(8), xor_idx(16)];
+            /// Lane `l` holds `N - 1 - l`.
+            const REV: [$s; N] = xor_idx(N - 1);
+
+            /// Lanes that keep the larger value at bitonic-sort stage (`k`, `j`).
+            const fn sort_mask(k: usize, j: usize) -> $m {
+                let mut m: $m = 0;
+                let mut l = 0;
+                while l < N {
+                    let ascending = l & k == 0;
+                    let lower = l & j == 0;
+                    if ascending != lower {
+                        m |= 1 << l;
+                    }
+                    l += 1;
+                }
+                m
+            }
+            /// Lanes that keep the larger value in a merge step at distance `j`.
+            const fn merge_mask(j: usize) -> $m {
+                let mut m: $m = 0;
+                let mut l = 0;
+                while l < N {
+                    if l & j != 0 {
+                        m |= 1 << l;
+                    }
+                    l += 1;
+                }
+                m
+            }
+            /// The first `c` lanes (`c <= N`).
+            #[inline]
+            fn low(c: usize) -> $m {
+                ((1u32 << c) - 1) as $m
+            }
+
+            /// Loads a constant index table.
+            #[inline]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn idx(t: &[$s; N]) -> __m512i {
+                // SAFETY: `t` is N lanes of 512 bits in total.
+                unsafe { _mm512_loadu_si512(t.as_ptr().cast()) }
+            }
+
+            /// Compare-exchange of every lane with lane `l ^ j`; lanes in `maxm` keep the max.
+            #[inline]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn cx(v: __m512i, t: usize, maxm: $m) -> __m512i {
+                let p = $perm(idx(&XOR[t]), v);
+                $blend(maxm, $min(v, p), $max(v, p))
+            }
+
+            /// Every vector of `r` sorted ascending on its own (bitonic sort), one network
+            /// stage across all vectors at a time so their dependency chains overlap.
+            #[inline]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn sort_each(r: &mut [__m512i]) {
+                let mut k = 2;
+                while k <= N {
+                    let mut j = k / 2;
+                    while j > 0 {
+                        let (t, m) = (j.trailing_zeros() as usize, sort_mask(k, j));
+                        for v in r.iter_mut() {
+                            *v = cx(*v, t, m);
+                        }
+                        j /= 2;
+                    }
+                    k *= 2;
+                }
+            }
+
+            /// Every (bitonic) vector of `r` sorted ascending, stage by stage across them.
+            #[inline]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn merge_each(r: &mut [__m512i]) {
+                let mut j = N / 2;
+                while j > 0 {
+                    let (t, m) = (j.trailing_zeros() as usize, merge_mask(j));
+                    for v in r.iter_mut() {
+                        *v = cx(*v, t, m);
+                    }
+                    j /= 2;
+                }
+            }
+
+            /// `R` vectors sorted as one ascending run of `R * N` keys (R a power of two).
+            #[inline]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn sort_vecs<const R: usize>(r: &mut [__m512i; R]) {
+                sort_each(r);
+                let rev = idx(&REV);
+                let mut w = 1;
+                while w < R {
+                    let mut b = 0;
+                    while b < R {
+                        // run b..b+w ++ reversed run b+w..b+2w is bitonic
+                        for i in 0..w / 2 {
+                            r.swap(b + w + i, b + 2 * w - 1 - i);
+                        }
+                        for v in &mut r[b + w..b + 2 * w] {
+                            *v = $perm(rev, *v);
+                        }
+                        let mut s = w;
+                        while s > 0 {
+                            for i in b..b + 2 * w {
+                                if (i - b) % (2 * s) < s {
+                                    let (lo, hi) = (r[i], r[i + s]);
+                                    r[i] = $min(lo, hi);
+                                    r[i + s] = $max(lo, hi);
+                                }
+                            }
+                            s /= 2;
+                        }
+                        merge_each(&mut r[b..b + 2 * w]);
+                        b += 2 * w;
+                    }
+                    w *= 2;
+                }
+            }
+
+            /// Sorts `keys` (at most `R * N` long) in registers, padding with the largest key.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn sort_block<const R: usize>(keys: &mut [$k]) {
+                let n = keys.len();
+                debug_assert!(n <= R * N);
+                let ptr = keys.as_mut_ptr();
+                let pad = $set1(<$k>::MAX as $s);
+                let mut r = [pad; R];
+                for (i, v) in r.iter_mut().enumerate() {
+                    let c = n.saturating_sub(i * N).min(N);
+                    if c > 0 {
+                        // SAFETY: lanes i*N .. i*N + c lie inside `keys` (c counts them).
+                        *v = unsafe { $loadm(pad, low(c), ptr.add(i * N).cast()) };
+                    }
+                }
+                sort_vecs(&mut r);
+                for (i, v) in r.iter().enumerate() {
+                    let c = n.saturating_sub(i * N).min(N);
+                    if c > 0 {
+                        // SAFETY: as for the loads.
+                        unsafe { $storem(ptr.add(i * N).cast(), low(c), *v) };
+                    }
+                }
+            }
+
+            /// Sorts up to `SMALL` keys.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn sort_small(keys: &mut [$k]) {
+                match keys.len().div_ceil(N) {
+                    0 | 1 => sort_block::<1>(keys),
+                    2 => sort_block::<2>(keys),
+                    3 | 4 => sort_block::<4>(keys),
+                    5..=8 => sort_block::<8>(keys),
+                    _ => sort_block::<16>(keys),
+                }
+            }
+
+            /// Writes the lanes of `v` below `pv` at `*lw` (upwards) and the rest just
+            /// below `*hw` (downwards).
+            #[inline]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn put(ptr: *mut $k, v: __m512i, pv: __m512i, lw: &mut usize, hw: &mut usize) {
+                let ge = $cmpge(v, pv);
+                let nge = ge.count_ones() as usize;
+                // SAFETY: the caller keeps at least N free slots at *lw and below *hw, all
+                // inside the slice (see `partition`).
+                unsafe {
+                    $cstore(ptr.add(*lw).cast(), !ge, v);
+                    $cstore(ptr.add(*hw - nge).cast(), ge, v);
+                }
+                *lw += N - nge;
+                *hw -= nge;
+            }
+
+            /// Reorders `a` (longer than `SMALL`) so `a[..m] < pivot <= a[m..]`; returns `m`.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn partition(a: &mut [$k], pivot: $k) -> usize {
+                let (mut left, mut right) = (0, a.len());
+                // peel keys off the front until the rest is whole vectors
+                for _ in 0..a.len() % N {
+                    if a[left] >= pivot {
+                        right -= 1;
+                        a.swap(left, right);
+                    } else {
+                        left += 1;
+                    }
+                }
+                assert!(right - left >= 2 * U * N && (right - left) % N == 0);
+                let ptr = a.as_mut_ptr();
+                let pv = $set1(pivot as $s);
+                let load = |i: usize| {
+                    // SAFETY: every caller passes an unread i with i + N <= right <= a.len().
+                    unsafe { _mm512_loadu_si512(ptr.add(i).cast()) }
+                };
+                let first: [__m512i; U] = std::array::from_fn(|u| load(left + u * N));
+                let last: [__m512i; U] = std::array::from_fn(|u| load(right - (u + 1) * N));
+                // written: [left0, lw) and [hw, right0); unread: [lr, hr). The free gaps
+                // [lw, lr) and [hr, hw) hold 2UN slots in total; reading (one or U vectors)
+                // from the side with less room leaves at least that many vectors' room on
+                // each side, so `put` never overwrites an unread key.
+                let (mut lw, mut hw) = (left, right);
+                let (mut lr, mut hr) = (left + U * N, right - U * N);
+                while (hr - lr) % (U * N) != 0 {
+                    let v = if hw - hr < lr - lw {
+                        hr -= N;
+                        load(hr)
+                    } else {
+                        lr += N;
+                        load(lr - N)
+                    };
+                    put(ptr, v, pv, &mut lw, &mut hw);
+                }
+                while lr < hr {
+                    let at = if hw - hr < lr - lw {
+                        hr -= U * N;
+                        hr
+                    } else {
+                        lr += U * N;
+                        lr - U * N
+                    };
+                    let vs: [__m512i; U] = std::array::from_fn(|u| load(at + u * N));
+                    for v in vs {
+                        put(ptr, v, pv, &mut lw, &mut hw);
+                    }
+                }
+                for v in first.into_iter().chain(last) {
+                    put(ptr, v, pv, &mut lw, &mut hw);
+                }
+                debug_assert_eq!(lw, hw);
+                lw
+            }
+
+            /// The median of 15 evenly spaced keys.
+            fn pivot(a: &[$k]) -> $k {
+                let step = a.len() / 16;
+                let mut s = [0 as $k; 15];
+                for (i, x) in s.iter_mut().enumerate() {
+                    *x = a[(i + 1) * step];
+                }
+                s.sort_unstable();
+                s[7]
+            }
+
+            /// Quicksort with at most `depth` more levels before `sort_unstable` takes over.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn qsort(a: &mut [$k], depth: u32) {
+                if a.len() <= SMALL {
+                    sort_small(a);
+                    return;
+                }
+                if depth == 0 {
+                    a.sort_unstable();
+                    return;
+                }
+                let p = pivot(a);
+                let m = partition(a, p);
+                if m == 0 {
+                    // p is the minimum: split off the keys equal to it (sorted already)
+                    if p == <$k>::MAX {
+                        return;
+                    }
+                    let m = partition(a, p + 1);
+                    qsort(&mut a[m..], depth - 1);
+                    return;
+                }
+                // m < len: the pivot itself is >= pivot
+                let (l, r) = a.split_at_mut(m);
+                qsort(l, depth - 1);
+                qsort(r, depth - 1);
+            }
+
+            /// Sorts `keys` ascending.
+            ///
+            /// # Safety
+            /// The CPU supports AVX-512F, POPCNT and BMI2.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            pub(super) unsafe fn sort(keys: &mut [$k]) {
+                let depth = 2 * (usize::BITS - keys.len().leading_zeros());
+                qsort(keys, depth);
+            }
+        }
+    };
+}
+
+keysort_impl!(
+    x64,
+    u64,
+    i64,
+    8,
+    u8,
+    _mm512_mask_loadu_epi64,
+    _mm512_mask_storeu_epi64,
+    _mm512_min_epu64,
+    _mm512_max_epu64,
+    _mm512_cmpge_epu64_mask,
+    _mm512_permutexvar_epi64,
+    _mm512_mask_blend_epi64,
+    _mm512_mask_compressstoreu_epi64,
+    _mm512_set1_epi64
+);
+keysort_impl!(
+    x32,
+    u32,
+    i32,
+    16,
+    u16,
+    _mm512_mask_loadu_epi32,
+    _mm512_mask_storeu_epi32,
+    _mm512_min_epu32,
+    _mm512_max_epu32,
+    _mm512_cmpge_epu32_mask,
+    _mm512_permutexvar_epi32,
+    _mm512_mask_blend_epi32,
+    _mm512_mask_compressstoreu_epi32,
+    _mm512_set1_epi32
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn xorshift(n: usize, seed: u64) -> Vec<u64> {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            })
+            .collect()
+    }
+
+    /// Inputs of one length: random, few-unique, sorted, reversed, all-equal, extremes.
+    fn cases(n: usize) -> Vec<Vec<u64>> {
+        let r = xorshift(n, n as u64 + 1);
+        let mut sorted = r.clone();
+        sorted.sort_unstable();
+        let mut rev = sorted.clone();
+        rev.reverse();
+        let few: Vec<u64> = r.iter().map(|x| x % 3).collect();
+        let ext: Vec<u64> = r
+            .iter()
+            .map(|x| [0, u64::MAX, u32::MAX as u64, 1][(*x % 4) as usize])
+            .collect();
+        let organ: Vec<u64> = (0..n as u64).map(|i| i.min(n as u64 - i)).collect();
+        vec![r, sorted, rev, few, vec![7; n], ext, organ]
+    }
+
+    #[test]
+    fn sorts_like_std() {
+        if !available() {
+            return;
+        }
+        let lens = (0..300).chain([511, 1000, 1023, 4097, 30_001]);
+        for n in lens {
+            for case in cases(n) {
+                let mut want = case.clone();
+                want.sort_unstable();
+                let mut got = case.clone();
+                assert!(sort_u64(&mut got));
+                assert_eq!(got, want, "u64 n={n}");
+                let c32: Vec<u32> = case.iter().map(|&x| (x >> 32) as u32 ^ x as u32).collect();
+                let mut want = c32.clone();
+                want.sort_unstable();
+                let mut got = c32;
+                assert!(sort_u32(&mut got));
+                assert_eq!(got, want, "u32 n={n}");
+            }
+        }
+    }
+}
