@@ -22,3 +22,8 @@ pub mod products;
 
 pub use error::{LinAlgError, LinAlgResult};
 pub use products::*;
+
+pub mod factor;
+pub use factor::{
+    LinalgReal, QrMode, QrResult, cholesky, cholesky_upper, det, inv, qr, slogdet, solve,
+};

@@ -1,0 +1,350 @@
+//! Factorizations and solvers against NumPy (tests/reference/linalg_solvers.npz, written by
+//! tools/reference/topics/linalg_solvers.py), NumPy's error messages, and residual laws by
+//! proptest.
+//!
+//! Bounds: results are compared elementwise within `c * n * eps * cond(A) * max|want|`
+//! (forward error of a backward-stable method), `c = 8`; residual laws (`||A x - b||`,
+//! `||A - Q R||`, `||Q^T Q - I||`, `||A - L L^T||`) within `c * n * eps * ||A||`, no
+//! condition number. QR is compared to NumPy directly: both follow LAPACK's sign rule.
+
+use numerust_core::NdArray;
+use numerust_linalg::{
+    LinAlgError, LinalgReal, QrMode, cholesky, cholesky_upper, det, inv, matmul, qr, slogdet, solve,
+};
+use numerust_testutil::npy::{NpyArray, load_reference};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+fn refs() -> &'static BTreeMap<String, NpyArray> {
+    static REFS: OnceLock<BTreeMap<String, NpyArray>> = OnceLock::new();
+    REFS.get_or_init(|| load_reference("linalg_solvers"))
+}
+
+fn get(name: &str) -> &'static NpyArray {
+    refs()
+        .get(name)
+        .unwrap_or_else(|| panic!("{name} missing from linalg_solvers.npz"))
+}
+
+fn f64s(name: &str) -> NdArray<f64> {
+    let r = get(name);
+    NdArray::from_shape_vec(&r.shape, r.f64s()).unwrap()
+}
+
+fn f32s(name: &str) -> NdArray<f32> {
+    let r = get(name);
+    NdArray::from_shape_vec(&r.shape, r.f32s()).unwrap()
+}
+
+fn scalar(name: &str) -> f64 {
+    get(name).f64s()[0]
+}
+
+/// Elementwise `|got - want| <= tol * max(1, max|want|)`, same shape.
+fn assert_close<T: LinalgReal>(case: &str, got: &NdArray<T>, want: &NdArray<T>, tol: f64) {
+    assert_eq!(got.shape(), want.shape(), "{case}: shape");
+    let w: Vec<f64> = want.to_vec().iter().map(|x| x.to_f64().unwrap()).collect();
+    let g: Vec<f64> = got.to_vec().iter().map(|x| x.to_f64().unwrap()).collect();
+    let scale = w.iter().fold(1.0f64, |m, x| m.max(x.abs()));
+    for (i, (x, y)) in g.iter().zip(&w).enumerate() {
+        assert!(
+            (x - y).abs() <= tol * scale,
+            "{case}[{i}]: got {x}, want {y} (tol {})",
+            tol * scale
+        );
+    }
+}
+
+/// The forward-error tolerance of a case: `8 n eps cond`.
+fn fwd_tol(case: &str, n: usize, eps: f64) -> f64 {
+    8.0 * (n.max(1) as f64) * eps * scalar(&format!("{case}_cond"))
+}
+
+#[test]
+fn solve_matches_numpy() {
+    for case in [
+        "solve_vec",
+        "solve_mat",
+        "solve_stack",
+        "solve_stack_vec",
+        "solve_bcast",
+        "solve_big",
+        "solve_hilbert",
+        "solve_1x1",
+    ] {
+        let (a, b) = (f64s(&format!("{case}_a")), f64s(&format!("{case}_b")));
+        let x = solve(&a, &b).unwrap();
+        let n = a.shape()[a.ndim() - 1];
+        assert_close(case, &x, &f64s(case), fwd_tol(case, n, f64::EPSILON));
+    }
+    let x = solve(&f32s("solve_f32_a"), &f32s("solve_f32_b")).unwrap();
+    assert_close(
+        "solve_f32",
+        &x,
+        &f32s("solve_f32"),
+        fwd_tol("solve_f32", 7, f32::EPSILON as f64),
+    );
+}
+
+#[test]
+fn inv_matches_numpy() {
+    for case in ["inv_small", "inv_stack", "inv_big", "inv_hilbert"] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        assert_close(
+            case,
+            &inv(&a).unwrap(),
+            &f64s(case),
+            fwd_tol(case, n, f64::EPSILON),
+        );
+    }
+    let a = f32s("inv_f32_a");
+    let tol = fwd_tol("inv_f32", 5, f32::EPSILON as f64);
+    assert_close("inv_f32", &inv(&a).unwrap(), &f32s("inv_f32"), tol);
+}
+
+#[test]
+fn det_and_slogdet_match_numpy() {
+    for case in [
+        "det_small",
+        "det_stack",
+        "det_big",
+        "det_singular",
+        "det_zero_row",
+        "det_1x1",
+        "det_0x0",
+        "det_huge",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        let tol = 8.0 * (n.max(1) as f64) * f64::EPSILON;
+        let (want, got) = (f64s(case), det(&a).unwrap());
+        assert_eq!(got.shape(), want.shape(), "{case}");
+        for (g, w) in got.to_vec().iter().zip(want.to_vec()) {
+            if w.is_infinite() {
+                assert_eq!(*g, w, "{case}: overflow");
+            } else {
+                // det is the product of n pivots: relative error ~ n eps per matrix, plus
+                // the cancellation of a singular matrix's last pivot (|det| tiny).
+                assert!(
+                    (g - w).abs() <= tol * w.abs().max(1e-12),
+                    "{case}: {g} vs {w}"
+                );
+            }
+        }
+        let (sign, logdet) = slogdet(&a).unwrap();
+        assert_eq!(
+            sign.to_vec(),
+            f64s(&format!("{case}_sign")).to_vec(),
+            "{case} sign"
+        );
+        let lw = f64s(&format!("{case}_logdet")).to_vec();
+        for (g, w) in logdet.to_vec().iter().zip(lw) {
+            assert!(
+                *g == w || (g - w).abs() <= tol * w.abs().max(1.0),
+                "{case}: {g} vs {w}"
+            );
+        }
+    }
+    // A singular matrix whose LU hits an exact zero: det 0, slogdet (0, -inf).
+    let (sign, logdet) = slogdet(&f64s("det_zero_row_a")).unwrap();
+    assert_eq!(
+        (sign.to_vec(), logdet.to_vec()),
+        (vec![0.0], vec![f64::NEG_INFINITY])
+    );
+    let d = det(&f32s("det_f32_a")).unwrap().to_vec()[0] as f64;
+    let w = scalar("det_f32");
+    assert!(
+        (d - w).abs() <= 50.0 * f32::EPSILON as f64 * w.abs(),
+        "{d} vs {w}"
+    );
+}
+
+#[test]
+fn cholesky_matches_numpy() {
+    for case in [
+        "chol_small",
+        "chol_stack",
+        "chol_big",
+        "chol_1x1",
+        "chol_hilbert",
+        "chol_lower_only",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        // Cholesky's forward error is ~ n eps sqrt(cond); a plain 1e-9 covers the Hilbert case.
+        let tol =
+            (16.0 * n as f64 * f64::EPSILON).max(if case == "chol_hilbert" { 1e-9 } else { 0.0 });
+        assert_close(case, &cholesky(&a).unwrap(), &f64s(case), tol);
+        let up = format!("{case}_upper");
+        let at = if case == "chol_lower_only" {
+            a.view().t().to_owned()
+        } else {
+            a.clone()
+        };
+        assert_close(&up, &cholesky_upper(&at).unwrap(), &f64s(&up), tol);
+    }
+    let a = f32s("chol_f32_a");
+    assert_close("chol_f32", &cholesky(&a).unwrap(), &f32s("chol_f32"), 1e-5);
+}
+
+#[test]
+fn qr_matches_numpy() {
+    for case in [
+        "qr_tall",
+        "qr_wide",
+        "qr_square",
+        "qr_big",
+        "qr_stack",
+        "qr_rankdef",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let tol = 64.0 * a.shape().iter().max().copied().unwrap() as f64 * f64::EPSILON;
+        let f = qr(&a, QrMode::Reduced).unwrap();
+        if case != "qr_rankdef" {
+            // Rank-deficient: the trailing reflectors are arbitrary; checked by residual below.
+            assert_close(
+                case,
+                f.q.as_ref().unwrap(),
+                &f64s(&format!("{case}_q")),
+                tol,
+            );
+            let fc = qr(&a, QrMode::Complete).unwrap();
+            assert_close(case, &fc.r, &f64s(&format!("{case}_rc")), tol);
+            if a.shape()[a.ndim() - 2] <= a.shape()[a.ndim() - 1] + 1 {
+                assert_close(
+                    case,
+                    fc.q.as_ref().unwrap(),
+                    &f64s(&format!("{case}_qc")),
+                    tol,
+                );
+            }
+        }
+        assert_close(case, &f.r, &f64s(&format!("{case}_r")), tol);
+        let r = qr(&a, QrMode::R).unwrap();
+        assert!(r.q.is_none());
+        assert_close(case, &r.r, &f64s(&format!("{case}_ronly")), tol);
+        let back = matmul(f.q.as_ref().unwrap(), &f.r).unwrap();
+        assert_close(case, &back, &a, tol);
+    }
+    let a = f32s("qr_f32_a");
+    let f = qr(&a, QrMode::Reduced).unwrap();
+    assert_close("qr_f32", &f.r, &f32s("qr_f32_r"), 1e-5);
+    assert_close("qr_f32", f.q.as_ref().unwrap(), &f32s("qr_f32_q"), 1e-5);
+}
+
+#[test]
+fn edge_shapes() {
+    let e = NdArray::<f64>::from_shape_vec(&[0, 0], vec![]).unwrap();
+    assert_eq!(det(&e).unwrap().to_vec(), vec![1.0]);
+    assert_eq!(inv(&e).unwrap().shape(), &[0, 0]);
+    assert_eq!(cholesky(&e).unwrap().shape(), &[0, 0]);
+    let w = NdArray::<f64>::from_shape_vec(&[0, 3], vec![]).unwrap();
+    let f = qr(&w, QrMode::Reduced).unwrap();
+    assert_eq!(
+        (f.q.unwrap().shape(), f.r.shape()),
+        (&[0, 0][..], &[0, 3][..])
+    );
+    let stack = NdArray::<f64>::from_shape_vec(&[0, 2, 2], vec![]).unwrap();
+    assert_eq!(det(&stack).unwrap().shape(), &[0]);
+}
+
+#[test]
+fn errors_match_numpy() {
+    let text = |name: &str| get(name).string();
+    let eye2 = NdArray::from_shape_vec(&[2, 2], vec![1.0, 0.0, 0.0, 1.0]).unwrap();
+    let ones = |s: &[usize]| NdArray::from_shape_vec(s, vec![1.0; s.iter().product()]).unwrap();
+    let msg = |e: LinAlgError| e.to_string();
+    assert_eq!(
+        msg(solve(&eye2, &ones(&[3])).unwrap_err()),
+        text("err_solve1")
+    );
+    assert_eq!(
+        msg(solve(&eye2, &ones(&[3, 1])).unwrap_err()),
+        text("err_solve")
+    );
+    assert_eq!(
+        msg(solve(&eye2, &ones(&[])).unwrap_err()),
+        text("err_solve_0d")
+    );
+    let e = solve(&ones(&[2, 2, 2]), &ones(&[3, 2, 1])).unwrap_err();
+    assert_eq!(msg(e), text("err_solve_bcast"));
+    assert_eq!(msg(inv(&ones(&[2, 3])).unwrap_err()), text("err_square"));
+    assert_eq!(msg(inv(&ones(&[3])).unwrap_err()), text("err_1d"));
+    assert_eq!(msg(inv(&ones(&[3, 3])).unwrap_err()), text("err_singular"));
+    let neg = NdArray::from_shape_vec(&[2, 2], vec![-1.0, 0.0, 0.0, -1.0]).unwrap();
+    assert_eq!(msg(cholesky(&neg).unwrap_err()), text("err_not_pd"));
+    // NaN never hangs: cholesky reports it, solve propagates it.
+    let nan = NdArray::from_shape_vec(&[2, 2], vec![f64::NAN, 0.0, 0.0, 1.0]).unwrap();
+    assert!(cholesky(&nan).is_err());
+    assert!(solve(&nan, &ones(&[2])).unwrap().to_vec()[0].is_nan());
+    assert!(qr(&nan, QrMode::Reduced).unwrap().r.to_vec()[0].is_nan());
+}
+
+/// `max |x|` of a slice.
+fn max_abs(v: &[f64]) -> f64 {
+    v.iter().fold(0.0, |m, x| m.max(x.abs()))
+}
+
+fn matrix(n: usize, m: usize) -> impl Strategy<Value = NdArray<f64>> {
+    prop::collection::vec(-1.0f64..1.0, n * m)
+        .prop_map(move |v| NdArray::from_shape_vec(&[n, m], v).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// `||A x - b|| <= c n eps ||A|| ||x||` (backward stability of partial pivoting),
+    /// through the blocked path for n > 64.
+    #[test]
+    fn solve_residual((a, b) in (1usize..100, 1usize..4).prop_flat_map(|(n, k)| (matrix(n, n), matrix(n, k)))) {
+        let n = a.shape()[0];
+        let x = solve(&a, &b).unwrap();
+        let r = matmul(&a, &x).unwrap();
+        let res: Vec<f64> = r.to_vec().iter().zip(b.to_vec()).map(|(p, q)| p - q).collect();
+        let bound = 64.0 * n as f64 * f64::EPSILON * max_abs(&a.to_vec()) * max_abs(&x.to_vec()) * n as f64;
+        prop_assert!(max_abs(&res) <= bound, "residual {} > {}", max_abs(&res), bound);
+    }
+
+    /// `A = Q R`, `Q^T Q = I`, `R` upper triangular.
+    #[test]
+    fn qr_laws(a in (1usize..90, 1usize..90).prop_flat_map(|(m, n)| matrix(m, n))) {
+        let (m, n) = (a.shape()[0], a.shape()[1]);
+        let f = qr(&a, QrMode::Reduced).unwrap();
+        let q = f.q.unwrap();
+        let tol = 16.0 * m.max(n) as f64 * f64::EPSILON * max_abs(&a.to_vec()).max(1e-300) * (n as f64).sqrt();
+        let back = matmul(&q, &f.r).unwrap().to_vec();
+        let err: Vec<f64> = back.iter().zip(a.to_vec()).map(|(x, y)| x - y).collect();
+        prop_assert!(max_abs(&err) <= tol, "||A - QR|| {}", max_abs(&err));
+        let k = m.min(n);
+        let qtq = matmul(&q.view().t(), &q).unwrap().to_vec();
+        for i in 0..k {
+            for j in 0..k {
+                let want = if i == j { 1.0 } else { 0.0 };
+                prop_assert!((qtq[i * k + j] - want).abs() <= 16.0 * m as f64 * f64::EPSILON);
+            }
+        }
+        let r = f.r.to_vec();
+        for i in 0..k {
+            for j in 0..i.min(n) {
+                prop_assert_eq!(r[i * n + j], 0.0);
+            }
+        }
+    }
+
+    /// `A = L L^T` for `A = M M^T + n I`.
+    #[test]
+    fn cholesky_law(m in (1usize..100).prop_flat_map(|n| matrix(n, n))) {
+        let n = m.shape()[0];
+        let mut a = matmul(&m, &m.view().t()).unwrap();
+        for i in 0..n {
+            a.as_slice_mut().unwrap()[i * n + i] += n as f64;
+        }
+        let l = cholesky(&a).unwrap();
+        let back = matmul(&l, &l.view().t()).unwrap().to_vec();
+        let err: Vec<f64> = back.iter().zip(a.to_vec()).map(|(x, y)| x - y).collect();
+        let tol = 16.0 * n as f64 * f64::EPSILON * max_abs(&a.to_vec());
+        prop_assert!(max_abs(&err) <= tol, "||A - LL^T|| {} > {}", max_abs(&err), tol);
+    }
+}

@@ -1,0 +1,130 @@
+"""Factorizations and solvers for numerust-linalg: solve, inv, det, slogdet, cholesky
+(lower and upper), qr (reduced/complete/r), f64 and f32, stacks, and NumPy's error texts.
+
+Inputs are stored as <case>_a (and <case>_b); NumPy's results as <case> (or <case>_q,
+<case>_r, <case>_sign, <case>_logdet). Hard cases: Hilbert matrices (ill-conditioned:
+tests compare residuals there, and results with a tolerance scaled by the condition number
+<case>_cond), exactly singular matrices, 1x1 and 0x0. Errors under err_<name>.
+"""
+import numpy as np
+
+
+def _err(f):
+    try:
+        f()
+    except Exception as e:  # noqa: BLE001 - we record whatever NumPy raises
+        return np.array(str(e))
+    raise AssertionError("expected an error")
+
+
+def _hilbert(n):
+    i = np.arange(n)
+    return 1.0 / (i[:, None] + i[None, :] + 1.0)
+
+
+def cases():
+    rng = np.random.default_rng(20261125)
+    out = {}
+
+    def spd(n, *batch):
+        m = rng.standard_normal((*batch, n, n))
+        return m @ np.swapaxes(m, -1, -2) + n * np.eye(n)
+
+    # solve: 1-D b, 2-D b, stacks (with broadcasting), f32, Hilbert, a size past one block.
+    solves = {
+        "solve_vec": (rng.standard_normal((5, 5)), rng.standard_normal(5)),
+        "solve_mat": (rng.standard_normal((6, 6)), rng.standard_normal((6, 3))),
+        "solve_stack": (rng.standard_normal((2, 4, 4)), rng.standard_normal((2, 4, 2))),
+        "solve_stack_vec": (rng.standard_normal((3, 4, 4)), rng.standard_normal(4)),
+        "solve_bcast": (rng.standard_normal((2, 1, 3, 3)), rng.standard_normal((4, 3, 2))),
+        "solve_big": (rng.standard_normal((150, 150)), rng.standard_normal((150, 70))),
+        "solve_hilbert": (_hilbert(8), np.ones(8)),
+        "solve_1x1": (np.array([[4.0]]), np.array([2.0])),
+    }
+    for name, (a, b) in solves.items():
+        out[f"{name}_a"], out[f"{name}_b"], out[name] = a, b, np.linalg.solve(a, b)
+        out[f"{name}_cond"] = np.array(np.linalg.cond(a).max())
+    a32 = rng.standard_normal((7, 7)).astype(np.float32)
+    b32 = rng.standard_normal((7, 2)).astype(np.float32)
+    out["solve_f32_a"], out["solve_f32_b"] = a32, b32
+    out["solve_f32"] = np.linalg.solve(a32, b32)
+    out["solve_f32_cond"] = np.array(np.linalg.cond(a32.astype(np.float64)))
+
+    # inv
+    invs = {
+        "inv_small": rng.standard_normal((6, 6)),
+        "inv_stack": rng.standard_normal((3, 3, 3)),
+        "inv_big": rng.standard_normal((130, 130)),
+        "inv_hilbert": _hilbert(6),
+        "inv_f32": rng.standard_normal((5, 5)).astype(np.float32),
+    }
+    for name, a in invs.items():
+        out[f"{name}_a"], out[name] = a, np.linalg.inv(a)
+        out[f"{name}_cond"] = np.array(np.linalg.cond(a.astype(np.float64)).max())
+
+    # det / slogdet
+    dets = {
+        "det_small": rng.standard_normal((6, 6)),
+        "det_stack": rng.standard_normal((2, 3, 5, 5)),
+        "det_big": rng.standard_normal((100, 100)),
+        "det_singular": np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]]),
+        "det_zero_row": np.array([[1.0, 2.0], [0.0, 0.0]]),
+        "det_1x1": np.array([[-3.0]]),
+        "det_0x0": np.zeros((0, 0)),
+        "det_huge": 100.0 * rng.standard_normal((200, 200)),  # det overflows; slogdet does not
+        "det_f32": rng.standard_normal((6, 6)).astype(np.float32),
+    }
+    for name, a in dets.items():
+        out[f"{name}_a"] = a
+        with np.errstate(over="ignore"):
+            out[name] = np.asarray(np.linalg.det(a))
+        sign, logdet = np.linalg.slogdet(a)
+        out[f"{name}_sign"], out[f"{name}_logdet"] = np.asarray(sign), np.asarray(logdet)
+
+    # cholesky
+    chols = {
+        "chol_small": spd(5),
+        "chol_stack": spd(4, 2, 2),
+        "chol_big": spd(150),
+        "chol_1x1": np.array([[9.0]]),
+        "chol_f32": spd(6).astype(np.float32),
+        "chol_hilbert": _hilbert(7),
+    }
+    for name, a in chols.items():
+        out[f"{name}_a"], out[name] = a, np.linalg.cholesky(a)
+        out[f"{name}_upper"] = np.linalg.cholesky(a, upper=True)
+    # Only the lower triangle is read: garbage above the diagonal changes nothing.
+    g = spd(4)
+    g[np.triu_indices(4, 1)] = 99.0
+    out["chol_lower_only_a"], out["chol_lower_only"] = g, np.linalg.cholesky(g)
+    out["chol_lower_only_upper"] = np.linalg.cholesky(g.T, upper=True)
+
+    # qr
+    qrs = {
+        "qr_tall": rng.standard_normal((7, 4)),
+        "qr_wide": rng.standard_normal((3, 6)),
+        "qr_square": rng.standard_normal((6, 6)),
+        "qr_big": rng.standard_normal((150, 90)),
+        "qr_stack": rng.standard_normal((2, 5, 3)),
+        "qr_f32": rng.standard_normal((6, 4)).astype(np.float32),
+        "qr_rankdef": np.outer(np.arange(1.0, 6.0), np.arange(1.0, 4.0)),
+    }
+    for name, a in qrs.items():
+        out[f"{name}_a"] = a
+        q, r = np.linalg.qr(a)
+        out[f"{name}_q"], out[f"{name}_r"] = q, r
+        qc, rc = np.linalg.qr(a, mode="complete")
+        out[f"{name}_qc"], out[f"{name}_rc"] = qc, rc
+        out[f"{name}_ronly"] = np.linalg.qr(a, mode="r")
+
+    # errors
+    out["err_solve1"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones(3)))
+    out["err_solve"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones((3, 1))))
+    out["err_solve_0d"] = _err(lambda: np.linalg.solve(np.eye(2), np.float64(1)))
+    out["err_solve_bcast"] = _err(
+        lambda: np.linalg.solve(np.ones((2, 2, 2)), np.ones((3, 2, 1))))
+    out["err_square"] = _err(lambda: np.linalg.inv(np.ones((2, 3))))
+    out["err_1d"] = _err(lambda: np.linalg.inv(np.ones(3)))
+    out["err_singular"] = _err(lambda: np.linalg.inv(np.ones((3, 3))))
+    out["err_not_pd"] = _err(lambda: np.linalg.cholesky(-np.eye(2)))
+    return out
