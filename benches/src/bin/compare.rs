@@ -41,6 +41,7 @@ fn main() {
     trig_rows(&mut s);
     reduce_rows(&mut s);
     linalg_rows(&mut s);
+    linalg_solver_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -373,4 +374,45 @@ fn linalg_rows(s: &mut Suite) {
             numerust::matmul(a, b).unwrap()
         });
     }
+}
+
+/// The "linalg" solver rows: LU (solve, inv, det) and QR of uniform [0, 1) matrices, as
+/// NumPy's script builds them (eigh, eig and svd rows are not implemented yet).
+fn linalg_solver_rows(s: &mut Suite) {
+    use numerust::linalg;
+    for n in [500usize, 1000] {
+        let size = format!("{n}x{n}");
+        s.run(
+            "linalg",
+            &format!("solve n={n} (1 rhs)"),
+            "f64",
+            &size,
+            || (random_array(&[n, n], 61), random_array(&[n], 62)),
+            |(a, b)| linalg::solve(a, b).unwrap(),
+        );
+        s.run(
+            "linalg",
+            &format!("inv n={n}"),
+            "f64",
+            &size,
+            || random_array(&[n, n], 63),
+            |a| linalg::inv(a).unwrap(),
+        );
+    }
+    s.run(
+        "linalg",
+        "det n=1000",
+        "f64",
+        "1000x1000",
+        || random_array(&[1000, 1000], 64),
+        |a| linalg::det(a).unwrap(),
+    );
+    s.run(
+        "linalg",
+        "qr n=1000 (reduced, Q and R)",
+        "f64",
+        "1000x1000",
+        || random_array(&[1000, 1000], 65),
+        |a| linalg::qr(a, linalg::QrMode::Reduced).unwrap(),
+    );
 }
