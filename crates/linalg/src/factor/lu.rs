@@ -1,13 +1,14 @@
 //! LU with partial pivoting (LAPACK `?getrf`) and what it solves: `solve`, `inv`, `det`,
 //! `slogdet` (NumPy's `numpy.linalg` names and results).
 //!
-//! The factorization is right-looking and blocked: each panel of [`NB`] columns is factored
-//! by rows (pivot = first largest magnitude in the column, rows swapped across the whole
-//! matrix), the block row to its right is solved against the panel's unit lower triangle,
-//! and the trailing matrix gets one GEMM, `A22 -= A21 A12`, which is where the time goes.
+//! The factorization is recursive (Toledo): the left half of the columns is factored, the
+//! top-right block is solved against its unit lower triangle, the bottom-right block gets one
+//! GEMM, `A22 -= A21 A12` (where the time goes), and the right half is factored. Pivot =
+//! first largest magnitude in the column (`?getrf`), rows swapped across the whole matrix.
+//! Columns narrower than [`LEAF`] are factored column by column.
 
 use super::triangular::{solve_lower_unit, solve_upper};
-use super::{LinalgReal, NB, copy_block, gemm_block, one, square_stack, with_tail, zero};
+use super::{LinalgReal, gemm_block, one, square_stack, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::MatRef;
 use numerust_core::{AsView, NdArray, broadcast_shape_pair};
@@ -19,42 +20,86 @@ use numerust_core::{AsView, NdArray, broadcast_shape_pair};
 pub(crate) fn lu_in_place<T: LinalgReal>(a: &mut NdArray<T>, piv: &mut Vec<usize>) -> bool {
     let n = a.shape()[0];
     piv.clear();
-    let mut nonsingular = true;
-    let mut k = 0;
-    while k < n {
-        let kb = NB.min(n - k);
-        let s = a.as_slice_mut().expect("contiguous matrix");
-        nonsingular &= factor_panel(s, n, k, kb, piv);
-        if k + kb < n {
-            // Block row: A12 = L11^-1 A12 (rows k..k+kb, columns k+kb..).
-            for i in k + 1..k + kb {
-                let (lo, hi) = s.split_at_mut(i * n);
-                let (lrow, row) = hi[..n].split_at_mut(k + kb);
-                for p in k..i {
-                    let l = lrow[p];
-                    if l != zero::<T>() {
-                        for (x, &y) in row.iter_mut().zip(&lo[p * n + k + kb..p * n + n]) {
-                            *x = *x - l * y;
-                        }
-                    }
-                }
-            }
-            // Trailing update: A22 -= A21 A12.
-            let rest = n - k - kb;
-            let a21 = copy_block(s, n, (k + kb, k), (rest, kb));
-            let a12 = copy_block(s, n, (k, k + kb), (kb, rest));
-            gemm_block(
-                a,
-                (k + kb, k + kb),
-                -one::<T>(),
-                MatRef::from_slice(&a21, rest, kb),
-                MatRef::from_slice(&a12, kb, rest),
-                one::<T>(),
-            );
-        }
-        k += kb;
+    let mut scratch = Scratch {
+        l11: Vec::new(),
+        a12: Vec::new(),
+        a21: Vec::new(),
+    };
+    recursive_lu(a, n, 0, n, piv, &mut scratch)
+}
+
+/// Columns narrower than this are factored column by column.
+const LEAF: usize = 16;
+
+/// Buffers reused down the recursion (fresh large buffers cost page faults).
+struct Scratch<T> {
+    l11: Vec<T>,
+    a12: Vec<T>,
+    a21: Vec<T>,
+}
+
+/// Copies the block `rows x cols` of the row-major `s` (`ld` columns) into `out`.
+fn copy_into<T: Copy>(
+    out: &mut Vec<T>,
+    s: &[T],
+    ld: usize,
+    rows: std::ops::Range<usize>,
+    cols: std::ops::Range<usize>,
+) {
+    out.clear();
+    for i in rows {
+        out.extend_from_slice(&s[i * ld + cols.start..i * ld + cols.end]);
     }
-    nonsingular
+}
+
+/// Factors columns `c0..c0 + w` (rows `c0..`) of the `n x n` matrix, whose columns left of
+/// `c0` are already factored and whose columns `c0..c0 + w` have had every earlier update:
+/// the left half recursively, then `A12 = L11^-1 A12`, `A22 -= A21 A12` (GEMM), then the
+/// right half. Row swaps always move whole rows, so they reach every column at once.
+fn recursive_lu<T: LinalgReal>(
+    a: &mut NdArray<T>,
+    n: usize,
+    c0: usize,
+    w: usize,
+    piv: &mut Vec<usize>,
+    scratch: &mut Scratch<T>,
+) -> bool {
+    if w <= LEAF {
+        let s = a.as_slice_mut().expect("contiguous matrix");
+        return factor_panel(s, n, c0, w, piv);
+    }
+    // Left half a multiple of LEAF where possible, so leaves are full width.
+    let w1 = (w / 2).div_ceil(LEAF) * LEAF;
+    let w2 = w - w1;
+    let mut ok = recursive_lu(a, n, c0, w1, piv, scratch);
+    let (c1, c2) = (c0 + w1, c0 + w);
+    {
+        // A12 (rows c0..c1, columns c1..c2) = L11^-1 A12 (blocked, GEMM inside).
+        let s = a.as_slice_mut().expect("contiguous matrix");
+        copy_into(&mut scratch.l11, s, n, c0..c1, c0..c1);
+        copy_into(&mut scratch.a12, s, n, c0..c1, c1..c2);
+        let mut a12 = NdArray::from_shape_vec(&[w1, w2], std::mem::take(&mut scratch.a12))
+            .expect("w1*w2 elements");
+        solve_lower_unit(&scratch.l11, w1, &mut a12);
+        scratch.a12 = a12.into_vec();
+        for i in 0..w1 {
+            s[(c0 + i) * n + c1..(c0 + i) * n + c2]
+                .copy_from_slice(&scratch.a12[i * w2..(i + 1) * w2]);
+        }
+        // A22 (rows c1.., columns c1..c2) -= A21 A12; A21 is copied out because it shares
+        // rows with the GEMM's output.
+        copy_into(&mut scratch.a21, s, n, c1..n, c0..c1);
+    }
+    gemm_block(
+        a,
+        (c1, c1),
+        -one::<T>(),
+        MatRef::from_slice(&scratch.a21, n - c1, w1),
+        MatRef::from_slice(&scratch.a12, w1, w2),
+        one::<T>(),
+    );
+    ok &= recursive_lu(a, n, c1, w2, piv, scratch);
+    ok
 }
 
 /// Unblocked LU of the panel `rows k.., columns k..k+kb` of the row-major `n x n` matrix

@@ -24,6 +24,15 @@ pub(crate) fn row_axpy<T: LinalgReal>(b: &mut [T], m: usize, dst: usize, src: us
 /// row-major `n x n` matrix `a` (its diagonal and upper part are not read), `B` is `n x m`.
 pub(crate) fn solve_lower_unit<T: LinalgReal>(a: &[T], n: usize, b: &mut NdArray<T>) {
     let m = b.shape()[1];
+    if m == 1 {
+        // One right-hand side: forward substitution by row dot products (contiguous rows).
+        let x = b.as_slice_mut().expect("contiguous right-hand side");
+        for i in 1..n {
+            let (done, rest) = x.split_at_mut(i);
+            rest[0] = rest[0] - dot(&a[i * n..i * n + i], done);
+        }
+        return;
+    }
     let mut k = 0;
     while k < n {
         let kb = NB.min(n - k);
@@ -59,6 +68,15 @@ pub(crate) fn solve_lower_unit<T: LinalgReal>(a: &[T], n: usize, b: &mut NdArray
 /// `?trsm` does; callers check for singularity first.
 pub(crate) fn solve_upper<T: LinalgReal>(a: &[T], n: usize, b: &mut NdArray<T>) {
     let m = b.shape()[1];
+    if m == 1 {
+        // One right-hand side: back substitution by row dot products.
+        let x = b.as_slice_mut().expect("contiguous right-hand side");
+        for i in (0..n).rev() {
+            let (head, done) = x.split_at_mut(i + 1);
+            head[i] = (head[i] - dot(&a[i * n + i + 1..i * n + n], done)) / a[i * n + i];
+        }
+        return;
+    }
     let mut k1 = n;
     while k1 > 0 {
         let kb = NB.min(k1);
@@ -92,4 +110,21 @@ pub(crate) fn solve_upper<T: LinalgReal>(a: &[T], n: usize, b: &mut NdArray<T>) 
         }
         k1 = k0;
     }
+}
+
+/// `sum x[i] y[i]` with four accumulators (the compiler vectorises them).
+fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
+    let mut acc = [zero::<T>(); 4];
+    let (xc, yc) = (x.chunks_exact(4), y.chunks_exact(4));
+    let (xr, yr) = (xc.remainder(), yc.remainder());
+    for (p, q) in xc.zip(yc) {
+        for k in 0..4 {
+            acc[k] = acc[k] + p[k] * q[k];
+        }
+    }
+    let mut tail = zero::<T>();
+    for (&p, &q) in xr.iter().zip(yr) {
+        tail = tail + p * q;
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
 }
