@@ -25,5 +25,6 @@ pub use products::*;
 
 pub mod factor;
 pub use factor::{
-    LinalgReal, QrMode, QrResult, cholesky, cholesky_upper, det, inv, qr, slogdet, solve,
+    LinalgReal, QrMode, QrResult, SvdResult, cholesky, cholesky_upper, det, eigh, eigvalsh, inv,
+    qr, slogdet, solve, svd, svdvals,
 };

@@ -9,7 +9,8 @@
 
 use numerust_core::NdArray;
 use numerust_linalg::{
-    LinAlgError, LinalgReal, QrMode, cholesky, cholesky_upper, det, inv, matmul, qr, slogdet, solve,
+    LinAlgError, LinalgReal, QrMode, cholesky, cholesky_upper, det, eigh, eigvalsh, inv, matmul,
+    qr, slogdet, solve, svd, svdvals,
 };
 use numerust_testutil::npy::{NpyArray, load_reference};
 use proptest::prelude::*;
@@ -234,6 +235,164 @@ fn qr_matches_numpy() {
     assert_close("qr_f32", f.q.as_ref().unwrap(), &f32s("qr_f32_q"), 1e-5);
 }
 
+/// Columns of `got` equal those of `want` up to sign (distinct eigen/singular values).
+fn assert_cols_up_to_sign(case: &str, got: &NdArray<f64>, want: &NdArray<f64>, tol: f64) {
+    assert_eq!(got.shape(), want.shape(), "{case}");
+    let (g, w) = (got.to_vec(), want.to_vec());
+    let d = got.ndim();
+    let (rows, cols) = (got.shape()[d - 2], got.shape()[d - 1]);
+    for (gm, wm) in g.chunks(rows * cols).zip(w.chunks(rows * cols)) {
+        for j in 0..cols {
+            let dotp: f64 = (0..rows).map(|i| gm[i * cols + j] * wm[i * cols + j]).sum();
+            let sign = if dotp < 0.0 { -1.0 } else { 1.0 };
+            for i in 0..rows {
+                let (x, y) = (gm[i * cols + j] * sign, wm[i * cols + j]);
+                assert!((x - y).abs() <= tol, "{case} column {j}: {x} vs {y}");
+            }
+        }
+    }
+}
+
+#[test]
+fn eigh_matches_numpy() {
+    for case in [
+        "eigh_small",
+        "eigh_stack",
+        "eigh_big",
+        "eigh_repeated",
+        "eigh_1x1",
+        "eigh_lower_only",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        let tol = 64.0 * n as f64 * f64::EPSILON;
+        let (w, v) = eigh(&a).unwrap();
+        assert_close(case, &w, &f64s(&format!("{case}_w")), tol);
+        assert_close(
+            case,
+            &eigvalsh(&a).unwrap(),
+            &f64s(&format!("{case}_wonly")),
+            tol,
+        );
+        if case != "eigh_repeated" {
+            assert_cols_up_to_sign(case, &v, &f64s(&format!("{case}_v")), 1e3 * tol);
+        }
+        // Residual A V = V diag(w) on the symmetrized lower triangle, V^T V = I (all cases).
+        let wv = w.to_vec();
+        let (av, vv) = (a.to_vec(), v.to_vec());
+        for (b, (am, vm)) in av.chunks(n * n).zip(vv.chunks(n * n)).enumerate() {
+            let sym = |i: usize, j: usize| if i >= j { am[i * n + j] } else { am[j * n + i] };
+            for j in 0..n {
+                for i in 0..n {
+                    let avij: f64 = (0..n).map(|p| sym(i, p) * vm[p * n + j]).sum();
+                    let r = avij - wv[b * n + j] * vm[i * n + j];
+                    assert!(
+                        r.abs()
+                            <= 16.0
+                                * tol
+                                * (1.0
+                                    + wv[b * n..b * n + n]
+                                        .iter()
+                                        .fold(0.0f64, |m, x| m.max(x.abs()))),
+                        "{case}: residual {r}"
+                    );
+                }
+                for k in 0..n {
+                    let d: f64 = (0..n).map(|p| vm[p * n + j] * vm[p * n + k]).sum();
+                    assert!(
+                        (d - if j == k { 1.0 } else { 0.0 }).abs() <= tol,
+                        "{case}: V^T V"
+                    );
+                }
+            }
+        }
+    }
+    let (w, _) = eigh(&f32s("eigh_f32_a")).unwrap();
+    assert_close("eigh_f32", &w, &f32s("eigh_f32_w"), 1e-5);
+}
+
+#[test]
+fn svd_matches_numpy() {
+    for case in [
+        "svd_tall",
+        "svd_wide",
+        "svd_square",
+        "svd_big",
+        "svd_stack",
+        "svd_rankdef",
+        "svd_hilbert",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let d = a.ndim();
+        let (m, n) = (a.shape()[d - 2], a.shape()[d - 1]);
+        let tol = 64.0 * m.max(n) as f64 * f64::EPSILON;
+        let f = svd(&a, true).unwrap();
+        assert_close(case, &f.s, &f64s(&format!("{case}_s")), tol);
+        assert_close(
+            case,
+            &svdvals(&a).unwrap(),
+            &f64s(&format!("{case}_svals")),
+            tol,
+        );
+        assert_eq!(f.u.shape(), f64s(&format!("{case}_u")).shape(), "{case} U");
+        assert_eq!(
+            f.vt.shape(),
+            f64s(&format!("{case}_vt")).shape(),
+            "{case} Vt"
+        );
+        // U and V orthogonal, A = U[:, :k] diag(s) Vt[:k].
+        for (name, q) in [("U", &f.u), ("Vt", &f.vt)] {
+            let qt = q.view().swapaxes(-1, -2).unwrap();
+            let g = if name == "U" {
+                matmul(&qt, q)
+            } else {
+                matmul(q, &qt)
+            }
+            .unwrap();
+            let r = g.shape()[g.ndim() - 1];
+            for (i, x) in g.to_vec().iter().enumerate() {
+                let want = if (i / r) % r == i % r { 1.0 } else { 0.0 };
+                assert!(
+                    (x - want).abs() <= tol,
+                    "{case}: {name} not orthogonal: {x}"
+                );
+            }
+        }
+        let r = svd(&a, false).unwrap();
+        let k = m.min(n);
+        let (u, s, vt) = (r.u.to_vec(), r.s.to_vec(), r.vt.to_vec());
+        let av = a.to_vec();
+        for b in 0..av.len() / (m * n).max(1) {
+            for i in 0..m {
+                for j in 0..n {
+                    let x: f64 = (0..k)
+                        .map(|p| {
+                            u[b * m * k + i * k + p] * s[b * k + p] * vt[b * k * n + p * n + j]
+                        })
+                        .sum();
+                    assert!(
+                        (x - av[b * m * n + i * n + j]).abs() <= tol * s[b * k].max(1.0),
+                        "{case}: A != U S Vt"
+                    );
+                }
+            }
+        }
+        if ["svd_tall", "svd_square", "svd_big"].contains(&case) {
+            assert_cols_up_to_sign(
+                case,
+                &r.u,
+                &f64s(&format!("{case}_u"))
+                    .view()
+                    .slice(numerust_core::s![.., ..k])
+                    .to_owned(),
+                1e4 * tol,
+            );
+        }
+    }
+    let s = svdvals(&f32s("svd_f32_a")).unwrap();
+    assert_close("svd_f32", &s, &f32s("svd_f32_s"), 1e-5);
+}
+
 #[test]
 fn edge_shapes() {
     let e = NdArray::<f64>::from_shape_vec(&[0, 0], vec![]).unwrap();
@@ -346,5 +505,44 @@ proptest! {
         let err: Vec<f64> = back.iter().zip(a.to_vec()).map(|(x, y)| x - y).collect();
         let tol = 16.0 * n as f64 * f64::EPSILON * max_abs(&a.to_vec());
         prop_assert!(max_abs(&err) <= tol, "||A - LL^T|| {} > {}", max_abs(&err), tol);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// `||A - U S Vt|| <= c n eps ||A||` and sorted singular values.
+    #[test]
+    fn svd_law(a in (1usize..24, 1usize..24).prop_flat_map(|(m, n)| matrix(m, n))) {
+        let (m, n) = (a.shape()[0], a.shape()[1]);
+        let f = svd(&a, false).unwrap();
+        let k = m.min(n);
+        let (u, s, vt) = (f.u.to_vec(), f.s.to_vec(), f.vt.to_vec());
+        prop_assert!(s.windows(2).all(|w| w[0] >= w[1]));
+        let av = a.to_vec();
+        let tol = 32.0 * m.max(n) as f64 * f64::EPSILON * s[0].max(1e-300);
+        for i in 0..m {
+            for j in 0..n {
+                let x: f64 = (0..k).map(|p| u[i * k + p] * s[p] * vt[p * n + j]).sum();
+                prop_assert!((x - av[i * n + j]).abs() <= tol);
+            }
+        }
+    }
+
+    /// `||A V - V diag(w)|| <= c n eps ||A||`, ascending `w`.
+    #[test]
+    fn eigh_law(m in (1usize..24).prop_flat_map(|n| matrix(n, n))) {
+        let n = m.shape()[0];
+        let a = matmul(&m, &m.view().t()).unwrap(); // symmetric
+        let (w, v) = eigh(&a).unwrap();
+        let (w, v, av) = (w.to_vec(), v.to_vec(), a.to_vec());
+        prop_assert!(w.windows(2).all(|p| p[0] <= p[1]));
+        let tol = 32.0 * n as f64 * f64::EPSILON * max_abs(&w).max(1e-300);
+        for i in 0..n {
+            for j in 0..n {
+                let x: f64 = (0..n).map(|p| av[i * n + p] * v[p * n + j]).sum();
+                prop_assert!((x - w[j] * v[i * n + j]).abs() <= tol);
+            }
+        }
     }
 }

@@ -117,6 +117,45 @@ def cases():
         out[f"{name}_qc"], out[f"{name}_rc"] = qc, rc
         out[f"{name}_ronly"] = np.linalg.qr(a, mode="r")
 
+    # eigh / eigvalsh (values compared directly; vectors up to sign, or by residual when
+    # eigenvalues repeat)
+    def sym(n, *batch):
+        m = rng.standard_normal((*batch, n, n))
+        return (m + np.swapaxes(m, -1, -2)) / 2
+
+    q, _ = np.linalg.qr(rng.standard_normal((5, 5)))
+    eighs = {
+        "eigh_small": sym(5),
+        "eigh_stack": sym(4, 2),
+        "eigh_big": sym(60),
+        "eigh_repeated": q @ np.diag([1.0, 1.0, 2.0, 2.0, 3.0]) @ q.T,
+        "eigh_1x1": np.array([[-2.0]]),
+        "eigh_f32": sym(6).astype(np.float32),
+    }
+    g = sym(4)
+    g[np.triu_indices(4, 1)] = 99.0  # only the lower triangle is read
+    eighs["eigh_lower_only"] = g
+    for name, a in eighs.items():
+        w, v = np.linalg.eigh(a)
+        out[f"{name}_a"], out[f"{name}_w"], out[f"{name}_v"] = a, w, v
+        out[f"{name}_wonly"] = np.linalg.eigvalsh(a)
+
+    # svd / svdvals
+    svds = {
+        "svd_tall": rng.standard_normal((7, 4)),
+        "svd_wide": rng.standard_normal((3, 6)),
+        "svd_square": rng.standard_normal((5, 5)),
+        "svd_big": rng.standard_normal((50, 40)),
+        "svd_stack": rng.standard_normal((2, 4, 3)),
+        "svd_rankdef": np.outer(np.arange(1.0, 6.0), np.arange(1.0, 4.0)),
+        "svd_hilbert": _hilbert(6),
+        "svd_f32": rng.standard_normal((5, 3)).astype(np.float32),
+    }
+    for name, a in svds.items():
+        u, sv, vt = np.linalg.svd(a)
+        out[f"{name}_a"], out[f"{name}_u"], out[f"{name}_s"], out[f"{name}_vt"] = a, u, sv, vt
+        out[f"{name}_svals"] = np.linalg.svdvals(a)
+
     # errors
     out["err_solve1"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones(3)))
     out["err_solve"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones((3, 1))))

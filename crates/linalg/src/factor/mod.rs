@@ -1,5 +1,5 @@
 //! Factorizations and the solvers built on them: NumPy's `numpy.linalg.solve`, `inv`, `det`,
-//! `slogdet`, `cholesky`, `qr`.
+//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`.
 //!
 //! Every routine works on row-major copies of the input matrices (one per stacked matrix),
 //! factors them with blocked algorithms whose trailing updates run through
@@ -8,13 +8,17 @@
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
 pub mod cholesky;
+pub mod eigh;
 pub mod lu;
 pub mod qr;
+pub mod svd;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
+pub use eigh::{eigh, eigvalsh};
 pub use lu::{det, inv, slogdet, solve};
 pub use qr::{QrMode, QrResult, qr};
+pub use svd::{SvdResult, svd, svdvals};
 
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::{GemmScalar, MatMut, MatRef, gemm_mat};
