@@ -25,6 +25,6 @@ pub use products::*;
 
 pub mod factor;
 pub use factor::{
-    LinalgReal, QrMode, QrResult, SvdResult, cholesky, cholesky_upper, det, eigh, eigvalsh, inv,
-    qr, slogdet, solve, svd, svdvals,
+    LinalgReal, LstsqResult, NormOrd, QrMode, QrResult, SvdResult, cholesky, cholesky_upper, cond,
+    det, eigh, eigvalsh, inv, lstsq, matrix_rank, norm, pinv, qr, slogdet, solve, svd, svdvals,
 };

@@ -9,8 +9,8 @@
 
 use numerust_core::NdArray;
 use numerust_linalg::{
-    LinAlgError, LinalgReal, QrMode, cholesky, cholesky_upper, det, eigh, eigvalsh, inv, matmul,
-    qr, slogdet, solve, svd, svdvals,
+    LinAlgError, LinalgReal, NormOrd, QrMode, cholesky, cholesky_upper, cond, det, eigh, eigvalsh,
+    inv, lstsq, matmul, matrix_rank, norm, pinv, qr, slogdet, solve, svd, svdvals,
 };
 use numerust_testutil::npy::{NpyArray, load_reference};
 use proptest::prelude::*;
@@ -391,6 +391,103 @@ fn svd_matches_numpy() {
     }
     let s = svdvals(&f32s("svd_f32_a")).unwrap();
     assert_close("svd_f32", &s, &f32s("svd_f32_s"), 1e-5);
+}
+
+fn ord(name: &str) -> Option<NormOrd> {
+    Some(match name {
+        "fro" => NormOrd::Fro,
+        "nuc" => NormOrd::Nuc,
+        "inf" => NormOrd::Inf,
+        "neginf" => NormOrd::NegInf,
+        "half" => NormOrd::P(0.5),
+        "none" => return None,
+        n => NormOrd::P(n.replace('m', "-").parse().unwrap()),
+    })
+}
+
+#[test]
+fn norm_and_cond_match_numpy() {
+    let tol = 64.0 * f64::EPSILON;
+    let (x, v, m) = (f64s("norm_x"), f64s("norm_v"), f64s("norm_m"));
+    assert_close(
+        "none",
+        &norm(&x, None, None, false).unwrap(),
+        &f64s("norm_x_none"),
+        tol,
+    );
+    assert_close(
+        "keep",
+        &norm(&x, None, None, true).unwrap(),
+        &f64s("norm_x_none_keep"),
+        tol,
+    );
+    for name in ["inf", "neginf", "0", "1", "2", "3", "half", "m1"] {
+        let got = norm(&v, ord(name), None, false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_v_{name}")), tol);
+        let got = norm(&x, ord(name), Some(&[1]), false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_x_ax1_{name}")), tol);
+    }
+    for name in ["fro", "nuc", "inf", "neginf", "1", "m1", "2", "m2"] {
+        let got = norm(&m, ord(name), None, false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_m_{name}")), tol);
+        let got = norm(&x, ord(name), Some(&[2, 0]), false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_x_ax20_{name}")), tol);
+    }
+    let got = norm(&x, None, Some(&[1, 2]), true).unwrap();
+    assert_close("keep", &got, &f64s("norm_x_ax12_keep"), tol);
+    let e = norm(&v, Some(NormOrd::Fro), None, false).unwrap_err();
+    assert_eq!(e.to_string(), "Invalid norm order 'fro' for vectors");
+    let a = f64s("cond_a");
+    for name in ["none", "fro", "1", "inf", "m2"] {
+        let got = cond(&a, ord(name)).unwrap();
+        assert_close(name, &got, &f64s(&format!("cond_{name}")), 1e-12);
+    }
+}
+
+#[test]
+fn rank_pinv_lstsq_match_numpy() {
+    let r = get("rank").i64s();
+    assert_eq!(matrix_rank(&f64s("rank_a"), None).unwrap().to_vec(), r);
+    let h = {
+        let n = 14;
+        let v = (0..n * n)
+            .map(|k| 1.0 / ((k / n + k % n) as f64 + 1.0))
+            .collect();
+        NdArray::from_shape_vec(&[n, n], v).unwrap()
+    };
+    assert_eq!(
+        matrix_rank(&h, None).unwrap().to_vec(),
+        get("rank_hilbert").i64s()
+    );
+    for name in ["tall", "wide", "rankdef", "stack"] {
+        let a = f64s(&format!("pinv_{name}_a"));
+        assert_close(
+            name,
+            &pinv(&a, None).unwrap(),
+            &f64s(&format!("pinv_{name}")),
+            1e-12,
+        );
+    }
+    for name in ["tall_vec", "tall_mat", "wide", "rankdef", "square"] {
+        let (a, b) = (
+            f64s(&format!("lstsq_{name}_a")),
+            f64s(&format!("lstsq_{name}_b")),
+        );
+        let r = lstsq(&a, &b, None).unwrap();
+        assert_close(name, &r.x, &f64s(&format!("lstsq_{name}_x")), 1e-12);
+        assert_close(
+            name,
+            &r.residuals,
+            &f64s(&format!("lstsq_{name}_res")),
+            1e-12,
+        );
+        assert_eq!(
+            r.rank as i64,
+            get(&format!("lstsq_{name}_rank")).i64s()[0],
+            "{name}"
+        );
+        assert_close(name, &r.s, &f64s(&format!("lstsq_{name}_s")), 1e-13);
+    }
 }
 
 #[test]

@@ -156,6 +156,47 @@ def cases():
         out[f"{name}_a"], out[f"{name}_u"], out[f"{name}_s"], out[f"{name}_vt"] = a, u, sv, vt
         out[f"{name}_svals"] = np.linalg.svdvals(a)
 
+    # norm (ords encoded in the key), cond, matrix_rank, pinv, lstsq
+    x = rng.standard_normal((3, 4, 5))
+    v = rng.standard_normal(7)
+    v[2] = 0.0
+    m = rng.standard_normal((4, 5))
+    out["norm_x"], out["norm_v"], out["norm_m"] = x, v, m
+    out["norm_x_none"] = np.asarray(np.linalg.norm(x))
+    out["norm_x_none_keep"] = np.linalg.norm(x, keepdims=True)
+    for name, o in [("inf", np.inf), ("neginf", -np.inf), ("0", 0), ("1", 1), ("2", 2),
+                    ("3", 3), ("half", 0.5), ("m1", -1)]:
+        out[f"norm_v_{name}"] = np.asarray(np.linalg.norm(v, o))
+        out[f"norm_x_ax1_{name}"] = np.linalg.norm(x, o, axis=1)
+    for name, o in [("fro", "fro"), ("nuc", "nuc"), ("inf", np.inf), ("neginf", -np.inf),
+                    ("1", 1), ("m1", -1), ("2", 2), ("m2", -2)]:
+        out[f"norm_m_{name}"] = np.asarray(np.linalg.norm(m, o))
+        out[f"norm_x_ax20_{name}"] = np.linalg.norm(x, o, axis=(2, 0))
+    out["norm_x_ax12_keep"] = np.linalg.norm(x, axis=(1, 2), keepdims=True)
+    sq = rng.standard_normal((2, 4, 4))
+    out["cond_a"] = sq
+    for name, o in [("none", None), ("fro", "fro"), ("1", 1), ("inf", np.inf), ("m2", -2)]:
+        out[f"cond_{name}"] = np.linalg.cond(sq, o)
+    rk = np.stack([np.outer(np.arange(1.0, 5.0), np.arange(1.0, 4.0)),
+                   rng.standard_normal((4, 3)), np.zeros((4, 3))])
+    out["rank_a"], out["rank"] = rk, np.linalg.matrix_rank(rk)
+    out["rank_hilbert"] = np.asarray(np.linalg.matrix_rank(_hilbert(14)))
+    for name, a in [("tall", rng.standard_normal((6, 3))), ("wide", rng.standard_normal((2, 5))),
+                    ("rankdef", np.outer(np.arange(1.0, 5.0), np.arange(1.0, 4.0))),
+                    ("stack", rng.standard_normal((2, 3, 3)))]:
+        out[f"pinv_{name}_a"], out[f"pinv_{name}"] = a, np.linalg.pinv(a)
+    for name, a, b in [
+        ("tall_vec", rng.standard_normal((8, 3)), rng.standard_normal(8)),
+        ("tall_mat", rng.standard_normal((8, 3)), rng.standard_normal((8, 2))),
+        ("wide", rng.standard_normal((3, 6)), rng.standard_normal(3)),
+        ("rankdef", np.outer(np.arange(1.0, 7.0), np.arange(1.0, 4.0)), rng.standard_normal(6)),
+        ("square", rng.standard_normal((4, 4)), rng.standard_normal((4, 2))),
+    ]:
+        xs, res, rank, sv = np.linalg.lstsq(a, b)
+        out[f"lstsq_{name}_a"], out[f"lstsq_{name}_b"] = a, b
+        out[f"lstsq_{name}_x"], out[f"lstsq_{name}_res"] = xs, res
+        out[f"lstsq_{name}_rank"], out[f"lstsq_{name}_s"] = np.asarray(rank), sv
+
     # errors
     out["err_solve1"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones(3)))
     out["err_solve"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones((3, 1))))

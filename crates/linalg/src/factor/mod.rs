@@ -1,5 +1,5 @@
 //! Factorizations and the solvers built on them: NumPy's `numpy.linalg.solve`, `inv`, `det`,
-//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`.
+//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`, `norm`, `cond`, `matrix_rank`, `pinv`, `lstsq`.
 //!
 //! Every routine works on row-major copies of the input matrices (one per stacked matrix),
 //! factors them with blocked algorithms whose trailing updates run through
@@ -9,14 +9,18 @@
 
 pub mod cholesky;
 pub mod eigh;
+pub mod lstsq;
 pub mod lu;
+pub mod norm;
 pub mod qr;
 pub mod svd;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
 pub use eigh::{eigh, eigvalsh};
+pub use lstsq::{LstsqResult, lstsq, matrix_rank, pinv};
 pub use lu::{det, inv, slogdet, solve};
+pub use norm::{NormOrd, cond, norm};
 pub use qr::{QrMode, QrResult, qr};
 pub use svd::{SvdResult, svd, svdvals};
 
