@@ -536,6 +536,10 @@ fn errors_match_numpy() {
     assert!(cholesky(&nan).is_err());
     assert!(solve(&nan, &ones(&[2])).unwrap().to_vec()[0].is_nan());
     assert!(qr(&nan, QrMode::Reduced).unwrap().r.to_vec()[0].is_nan());
+    assert!(eigh(&nan).unwrap().0.to_vec().iter().any(|x| x.is_nan()));
+    assert!(svdvals(&nan).unwrap().to_vec().iter().any(|x| x.is_nan()));
+    let inf = NdArray::from_shape_vec(&[2, 2], vec![f64::INFINITY, 1.0, 1.0, 1.0]).unwrap();
+    let _ = (eigvalsh(&inf).unwrap(), svdvals(&inf).unwrap()); // returns, whatever the values
 }
 
 /// `max |x|` of a slice.

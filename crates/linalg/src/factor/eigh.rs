@@ -1,99 +1,213 @@
-//! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`), by the
-//! cyclic Jacobi method.
+//! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`).
 //!
-//! Jacobi rotations annihilate each off-diagonal pair in turn until the off-diagonal mass
-//! is below `eps` times the Frobenius norm; it is accurate to high relative precision and
-//! simple, but does `O(n^3)` work per sweep (a few sweeps), so it is slower than LAPACK's
-//! tridiagonal methods on large matrices (see docs/linalg-solvers.md). Sweeps are capped, so
-//! NaN input ends with NaN output instead of a hang.
+//! Householder tridiagonalisation (EISPACK `tred2`) then implicit QL with shifts (`tql2`),
+//! the algorithm pair of JAMA and of LAPACK's `?steqr` family. Unblocked (level-2 BLAS
+//! shaped), so slower than LAPACK's blocked `?syevd` on large matrices (see
+//! docs/linalg-solvers.md). Iterations are capped, so NaN input ends with NaN output
+//! instead of a hang.
 
 use super::{LinalgReal, one, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
 use numerust_core::{AsView, NdArray};
 
-/// Most sweeps before giving up (quadratic convergence needs well under 20).
-const MAX_SWEEPS: usize = 60;
+/// Most implicit QL iterations per eigenvalue before giving up (LAPACK allows 30).
+const MAX_ITER: usize = 60;
 
-/// Eigenvalues (ascending) and eigenvectors (as rows of the returned `n x n` row-major
-/// buffer) of the symmetric matrix whose lower triangle is in `a`.
-fn jacobi_eigh<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec<T>, Vec<T>) {
-    // Symmetrize from the lower triangle (NumPy's UPLO='L' reads only that).
-    let mut a = src.to_vec();
-    for i in 0..n {
-        for j in i + 1..n {
-            a[i * n + j] = a[j * n + i];
-        }
+/// Householder reduction of the symmetric `n x n` row-major `v` (lower triangle read) to
+/// tridiagonal form (EISPACK `tred2`, as in JAMA): on return `d` is the diagonal, `e[1..]`
+/// the subdiagonal, and `v` the orthogonal transformation.
+fn tred2<T: LinalgReal>(v: &mut [T], n: usize, d: &mut [T], e: &mut [T]) {
+    let at = |i: usize, j: usize| i * n + j;
+    for j in 0..n {
+        d[j] = v[at(n - 1, j)];
     }
-    let mut vt = vec![zero::<T>(); if vectors { n * n } else { 0 }];
-    if vectors {
-        for i in 0..n {
-            vt[i * n + i] = one::<T>();
+    for i in (1..n).rev() {
+        let mut scale = zero::<T>();
+        let mut h = zero::<T>();
+        for &dk in &d[..i] {
+            scale = scale + dk.abs();
         }
-    }
-    let frob = a.iter().fold(zero::<T>(), |s, &x| s + x * x).sqrt();
-    let tol = T::epsilon() * frob;
-    for _ in 0..MAX_SWEEPS {
-        let mut off = zero::<T>();
-        for i in 0..n {
+        if scale == zero::<T>() {
+            e[i] = d[i - 1];
             for j in 0..i {
-                off = off + a[i * n + j] * a[i * n + j];
+                d[j] = v[at(i - 1, j)];
+                v[at(i, j)] = zero::<T>();
+                v[at(j, i)] = zero::<T>();
+            }
+        } else {
+            for dk in &mut d[..i] {
+                *dk = *dk / scale;
+                h = h + *dk * *dk;
+            }
+            let mut f = d[i - 1];
+            let mut g = h.sqrt();
+            if f > zero::<T>() {
+                g = -g;
+            }
+            e[i] = scale * g;
+            h = h - f * g;
+            d[i - 1] = f - g;
+            e[..i].fill(zero::<T>());
+            for j in 0..i {
+                f = d[j];
+                v[at(j, i)] = f;
+                g = e[j] + v[at(j, j)] * f;
+                for k in j + 1..i {
+                    g = g + v[at(k, j)] * d[k];
+                    e[k] = e[k] + v[at(k, j)] * f;
+                }
+                e[j] = g;
+            }
+            f = zero::<T>();
+            for j in 0..i {
+                e[j] = e[j] / h;
+                f = f + e[j] * d[j];
+            }
+            let hh = f / (h + h);
+            for j in 0..i {
+                e[j] = e[j] - hh * d[j];
+            }
+            for j in 0..i {
+                f = d[j];
+                g = e[j];
+                for k in j..i {
+                    v[at(k, j)] = v[at(k, j)] - (f * e[k] + g * d[k]);
+                }
+                d[j] = v[at(i - 1, j)];
+                v[at(i, j)] = zero::<T>();
             }
         }
-        if off.is_nan() || off.sqrt() <= tol {
-            break;
+        d[i] = h;
+    }
+    // Accumulate the transformations.
+    for i in 0..n.saturating_sub(1) {
+        v[at(n - 1, i)] = v[at(i, i)];
+        v[at(i, i)] = one::<T>();
+        let h = d[i + 1];
+        if h != zero::<T>() {
+            for k in 0..=i {
+                d[k] = v[at(k, i + 1)] / h;
+            }
+            for j in 0..=i {
+                let mut g = zero::<T>();
+                for k in 0..=i {
+                    g = g + v[at(k, i + 1)] * v[at(k, j)];
+                }
+                for k in 0..=i {
+                    v[at(k, j)] = v[at(k, j)] - g * d[k];
+                }
+            }
         }
-        for p in 0..n {
-            for q in p + 1..n {
-                let apq = a[p * n + q];
-                if apq == zero::<T>() {
-                    continue;
+        for k in 0..=i {
+            v[at(k, i + 1)] = zero::<T>();
+        }
+    }
+    for j in 0..n {
+        d[j] = v[at(n - 1, j)];
+        v[at(n - 1, j)] = zero::<T>();
+    }
+    v[at(n - 1, n - 1)] = one::<T>();
+    e[0] = zero::<T>();
+}
+
+/// Implicit QL with Wilkinson-type shifts on the tridiagonal `(d, e)` (EISPACK `tql2`),
+/// rotating the rows of `w` (the transposed eigenvector matrix) when given.
+fn tql2<T: LinalgReal>(d: &mut [T], e: &mut [T], n: usize, mut w: Option<&mut [T]>) {
+    for i in 1..n {
+        e[i - 1] = e[i];
+    }
+    e[n - 1] = zero::<T>();
+    let (mut f, mut tst1) = (zero::<T>(), zero::<T>());
+    let eps = T::epsilon();
+    let two = one::<T>() + one::<T>();
+    for l in 0..n {
+        tst1 = tst1.max(d[l].abs() + e[l].abs());
+        let mut m = l;
+        while m < n - 1 && !(e[m].abs() <= eps * tst1) {
+            m += 1;
+        }
+        if m > l {
+            for _ in 0..MAX_ITER {
+                let mut g = d[l];
+                let mut p = (d[l + 1] - g) / (two * e[l]);
+                let mut r = p.hypot(one::<T>());
+                if p < zero::<T>() {
+                    r = -r;
                 }
-                let two = one::<T>() + one::<T>();
-                let theta = (a[q * n + q] - a[p * n + p]) / (two * apq);
-                let t = {
-                    let t = one::<T>() / (theta.abs() + (theta * theta + one::<T>()).sqrt());
-                    if theta < zero::<T>() { -t } else { t }
-                };
-                let c = one::<T>() / (t * t + one::<T>()).sqrt();
-                let s = t * c;
-                // A <- J^T A J: columns p, q, then rows p, q.
-                for k in 0..n {
-                    let (akp, akq) = (a[k * n + p], a[k * n + q]);
-                    a[k * n + p] = c * akp - s * akq;
-                    a[k * n + q] = s * akp + c * akq;
+                d[l] = e[l] / (p + r);
+                d[l + 1] = e[l] * (p + r);
+                let dl1 = d[l + 1];
+                let mut h = g - d[l];
+                for di in &mut d[l + 2..n] {
+                    *di = *di - h;
                 }
-                let (rp, rq) = if p < q { (p, q) } else { (q, p) };
-                let (lo, hi) = a.split_at_mut(rq * n);
-                let (row_p, row_q) = (&mut lo[rp * n..rp * n + n], &mut hi[..n]);
-                for (x, y) in row_p.iter_mut().zip(row_q.iter_mut()) {
-                    let (xp, xq) = (*x, *y);
-                    *x = c * xp - s * xq;
-                    *y = s * xp + c * xq;
-                }
-                a[p * n + q] = zero::<T>();
-                a[q * n + p] = zero::<T>();
-                if vectors {
-                    let (lo, hi) = vt.split_at_mut(q * n);
-                    for (x, y) in lo[p * n..p * n + n].iter_mut().zip(hi[..n].iter_mut()) {
-                        let (xp, xq) = (*x, *y);
-                        *x = c * xp - s * xq;
-                        *y = s * xp + c * xq;
+                f = f + h;
+                p = d[m];
+                let (mut c, mut c2, mut c3) = (one::<T>(), one::<T>(), one::<T>());
+                let el1 = e[l + 1];
+                let (mut s, mut s2) = (zero::<T>(), zero::<T>());
+                for i in (l..m).rev() {
+                    c3 = c2;
+                    c2 = c;
+                    s2 = s;
+                    g = c * e[i];
+                    h = c * p;
+                    r = p.hypot(e[i]);
+                    e[i + 1] = s * r;
+                    s = e[i] / r;
+                    c = p / r;
+                    p = c * d[i] - s * g;
+                    d[i + 1] = h + s * (c * g + s * d[i]);
+                    if let Some(w) = w.as_deref_mut() {
+                        let (lo, hi) = w.split_at_mut((i + 1) * n);
+                        for (wi, wi1) in lo[i * n..i * n + n].iter_mut().zip(&mut hi[..n]) {
+                            let h = *wi1;
+                            *wi1 = s * *wi + c * h;
+                            *wi = c * *wi - s * h;
+                        }
                     }
                 }
+                p = -s * s2 * c3 * el1 * e[l] / dl1;
+                e[l] = s * p;
+                d[l] = c * p;
+                if e[l].abs() <= eps * tst1 || e[l].is_nan() {
+                    break;
+                }
+            }
+        }
+        d[l] = d[l] + f;
+        e[l] = zero::<T>();
+    }
+}
+
+/// Eigenvalues (ascending) and, when `vectors`, the eigenvectors as the columns of a
+/// row-major `n x n` buffer, of the symmetric matrix whose lower triangle is in `src`.
+fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec<T>, Vec<T>) {
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut v = src.to_vec();
+    let (mut d, mut e) = (vec![zero::<T>(); n], vec![zero::<T>(); n]);
+    tred2(&mut v, n, &mut d, &mut e);
+    // Rows of `w` are the columns of `v`, so each rotation touches two contiguous rows.
+    let mut w = vec![zero::<T>(); if vectors { n * n } else { 0 }];
+    if vectors {
+        for i in 0..n {
+            for j in 0..n {
+                w[j * n + i] = v[i * n + j];
             }
         }
     }
+    tql2(&mut d, &mut e, n, if vectors { Some(&mut w) } else { None });
     let mut order: Vec<usize> = (0..n).collect();
-    let w: Vec<T> = (0..n).map(|i| a[i * n + i]).collect();
-    order.sort_by(|&i, &j| w[i].partial_cmp(&w[j]).unwrap_or(std::cmp::Ordering::Equal));
-    let vals = order.iter().map(|&i| w[i]).collect();
+    order.sort_by(|&i, &j| d[i].partial_cmp(&d[j]).unwrap_or(std::cmp::Ordering::Equal));
+    let vals = order.iter().map(|&i| d[i]).collect();
     let mut vecs = Vec::new();
     if vectors {
-        // Column j of the result is eigenvector order[j] (row order[j] of vt).
         vecs = vec![zero::<T>(); n * n];
         for (j, &src_row) in order.iter().enumerate() {
             for i in 0..n {
-                vecs[i * n + j] = vt[src_row * n + i];
+                vecs[i * n + j] = w[src_row * n + i];
             }
         }
     }
@@ -123,7 +237,7 @@ pub fn eigh<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<(NdArray<T>, NdAr
     let count: usize = sa.batch.iter().product();
     let (mut ws, mut vs) = (Vec::new(), Vec::new());
     for i in 0..count {
-        let (w, v) = jacobi_eigh(&sa.data[i * n * n..(i + 1) * n * n], n, true);
+        let (w, v) = sym_eig(&sa.data[i * n * n..(i + 1) * n * n], n, true);
         ws.extend(w);
         vs.extend(v);
     }
@@ -152,7 +266,7 @@ pub fn eigvalsh<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
     let count: usize = sa.batch.iter().product();
     let mut ws = Vec::new();
     for i in 0..count {
-        ws.extend(jacobi_eigh(&sa.data[i * n * n..(i + 1) * n * n], n, false).0);
+        ws.extend(sym_eig(&sa.data[i * n * n..(i + 1) * n * n], n, false).0);
     }
     Ok(NdArray::from_shape_vec(&with_tail(&sa.batch, &[n]), ws)?)
 }
