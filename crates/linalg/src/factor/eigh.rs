@@ -123,7 +123,7 @@ fn tql2<T: LinalgReal>(d: &mut [T], e: &mut [T], n: usize, mut w: Option<&mut [T
     for l in 0..n {
         tst1 = tst1.max(d[l].abs() + e[l].abs());
         let mut m = l;
-        while m < n - 1 && !(e[m].abs() <= eps * tst1) {
+        while m < n - 1 && (e[m].is_nan() || e[m].abs() > eps * tst1) {
             m += 1;
         }
         if m > l {
