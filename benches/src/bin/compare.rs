@@ -377,7 +377,8 @@ fn linalg_rows(s: &mut Suite) {
 }
 
 /// The "linalg" solver rows: LU (solve, inv, det) and QR of uniform [0, 1) matrices, as
-/// NumPy's script builds them (eigh, eig and svd rows are not implemented yet).
+/// NumPy's script builds them, then eigh (of `(A + A^T) / 2`) and svd at n = 500 (eig is not
+/// implemented yet).
 fn linalg_solver_rows(s: &mut Suite) {
     use numerust::linalg;
     for n in [500usize, 1000] {
@@ -414,5 +415,29 @@ fn linalg_solver_rows(s: &mut Suite) {
         "1000x1000",
         || random_array(&[1000, 1000], 65),
         |a| linalg::qr(a, linalg::QrMode::Reduced).unwrap(),
+    );
+    let sym = || {
+        let a = random_array(&[500, 500], 66);
+        let v = a.to_vec();
+        let s = (0..500 * 500)
+            .map(|k| (v[k] + v[(k % 500) * 500 + k / 500]) / 2.0)
+            .collect();
+        numerust::NdArray::from_shape_vec(&[500, 500], s).expect("500x500")
+    };
+    s.run(
+        "linalg",
+        "eigh n=500 (vals+vecs)",
+        "f64",
+        "500x500",
+        sym,
+        |a| linalg::eigh(a).unwrap(),
+    );
+    s.run(
+        "linalg",
+        "svd n=500 (U,S,Vt)",
+        "f64",
+        "500x500",
+        || random_array(&[500, 500], 67),
+        |a| linalg::svd(a, true).unwrap(),
     );
 }
