@@ -8,7 +8,7 @@
 //! Columns narrower than [`LEAF`] are factored column by column.
 
 use super::triangular::{solve_lower_unit, solve_upper};
-use super::{LinalgReal, gemm_block, one, square_stack, with_tail, zero};
+use super::{LinalgReal, gemm_block, one, square_dims, square_stack, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::MatRef;
 use numerust_core::{AsView, NdArray, broadcast_shape_pair};
@@ -169,9 +169,20 @@ fn lu_solve<T: LinalgReal>(lu: &NdArray<T>, piv: &[usize], b: &mut NdArray<T>) {
     solve_upper(a, n, b);
 }
 
-/// One matrix of a stack: `n x n` elements `src`, copied and factored.
-fn factor<T: LinalgReal>(src: &[T], n: usize) -> (NdArray<T>, Vec<usize>, bool) {
-    let mut a = NdArray::from_shape_vec(&[n, n], src.to_vec()).expect("n*n elements");
+/// Matrix `i` of a stack of `count` `n x n` matrices in `data`, factored: moved out when it
+/// is the only one (no copy), copied otherwise.
+fn factor<T: LinalgReal>(
+    data: &mut Vec<T>,
+    count: usize,
+    i: usize,
+    n: usize,
+) -> (NdArray<T>, Vec<usize>, bool) {
+    let src = if count == 1 {
+        std::mem::take(data)
+    } else {
+        data[i * n * n..(i + 1) * n * n].to_vec()
+    };
+    let mut a = NdArray::from_shape_vec(&[n, n], src).expect("n*n elements");
     let mut piv = Vec::with_capacity(n);
     let ok = lu_in_place(&mut a, &mut piv);
     (a, piv, ok)
@@ -202,8 +213,7 @@ fn factor<T: LinalgReal>(src: &[T], n: usize) -> (NdArray<T>, Vec<usize>, bool) 
 /// on its diagonal.
 pub fn solve<T: LinalgReal>(a: &impl AsView<T>, b: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
     let (a, b) = (a.as_view(), b.as_view());
-    let sa = square_stack(&a)?; // shape checks first, as NumPy's
-    let n = sa.n;
+    let (abatch, n) = square_dims(&a)?; // shape checks first, as NumPy's
     let vector = b.ndim() == 1;
     let (sig, bcore): (&str, Vec<usize>) = if vector {
         ("(m,m),(m)->(m)", b.shape().to_vec())
@@ -226,21 +236,20 @@ pub fn solve<T: LinalgReal>(a: &impl AsView<T>, b: &impl AsView<T>) -> LinAlgRes
         )));
     }
     let bbatch = &b.shape()[..b.ndim() - bcore.len()];
-    let batch =
-        broadcast_shape_pair(&sa.batch, bbatch).map_err(|_| LinAlgError::BatchBroadcast {
-            lhs: a.shape().to_vec(),
-            lhs_core: 2,
-            rhs: b.shape().to_vec(),
-            rhs_core: bcore.len(),
-            out_core: bcore.clone(),
-        })?;
+    let batch = broadcast_shape_pair(abatch, bbatch).map_err(|_| LinAlgError::BatchBroadcast {
+        lhs: a.shape().to_vec(),
+        lhs_core: 2,
+        rhs: b.shape().to_vec(),
+        rhs_core: bcore.len(),
+        out_core: bcore.clone(),
+    })?;
     let k = if vector { 1 } else { bcore[1] };
-    let afull = a.broadcast_to(&with_tail(&batch, &[n, n]))?.to_vec();
+    let mut afull = a.broadcast_to(&with_tail(&batch, &[n, n]))?.to_vec();
     let bfull = b.broadcast_to(&with_tail(&batch, &bcore))?.to_vec();
     let count: usize = batch.iter().product();
     let mut out = Vec::with_capacity(count * n * k);
     for i in 0..count {
-        let (lu, piv, ok) = factor(&afull[i * n * n..(i + 1) * n * n], n);
+        let (lu, piv, ok) = factor(&mut afull, count, i, n);
         if !ok {
             return Err(LinAlgError::Singular);
         }
@@ -268,13 +277,12 @@ pub fn solve<T: LinalgReal>(a: &impl AsView<T>, b: &impl AsView<T>) -> LinAlgRes
 /// # Errors
 /// `NotMatrix`/`NotSquare`; `Singular` ("Singular matrix").
 pub fn inv<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
-    let sa = square_stack(&a.as_view())?;
+    let mut sa = square_stack(&a.as_view())?;
     let n = sa.n;
     let mut out = Vec::with_capacity(sa.data.len());
     let count: usize = sa.batch.iter().product();
     for i in 0..count {
-        let m = &sa.data[i * n * n..(i + 1) * n * n];
-        let (lu, piv, ok) = factor(m, n);
+        let (lu, piv, ok) = factor(&mut sa.data, count, i, n);
         if !ok {
             return Err(LinAlgError::Singular);
         }
@@ -324,12 +332,12 @@ fn sign_and_diag<T: LinalgReal>(lu: &NdArray<T>, piv: &[usize]) -> (T, Vec<T>) {
 /// # Errors
 /// `NotMatrix`/`NotSquare`.
 pub fn det<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
-    let sa = square_stack(&a.as_view())?;
+    let mut sa = square_stack(&a.as_view())?;
     let n = sa.n;
     let count: usize = sa.batch.iter().product();
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let (lu, piv, _) = factor(&sa.data[i * n * n..(i + 1) * n * n], n);
+        let (lu, piv, _) = factor(&mut sa.data, count, i, n);
         let (sign, diag) = sign_and_diag(&lu, &piv);
         out.push(diag.into_iter().fold(sign, |acc, d| acc * d));
     }
@@ -354,12 +362,12 @@ pub fn det<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
 /// # Errors
 /// `NotMatrix`/`NotSquare`.
 pub fn slogdet<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<(NdArray<T>, NdArray<T>)> {
-    let sa = square_stack(&a.as_view())?;
+    let mut sa = square_stack(&a.as_view())?;
     let n = sa.n;
     let count: usize = sa.batch.iter().product();
     let (mut signs, mut logs) = (Vec::with_capacity(count), Vec::with_capacity(count));
     for i in 0..count {
-        let (lu, piv, ok) = factor(&sa.data[i * n * n..(i + 1) * n * n], n);
+        let (lu, piv, ok) = factor(&mut sa.data, count, i, n);
         if !ok {
             signs.push(zero::<T>());
             logs.push(T::neg_infinity());

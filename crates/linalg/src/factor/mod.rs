@@ -50,6 +50,19 @@ pub(crate) struct SquareStack<T> {
 ///
 /// Errors as NumPy: fewer than 2 dimensions -> `NotMatrix`, non-square -> `NotSquare`.
 pub(crate) fn square_stack<T: LinalgReal>(a: &ArrayView<'_, T>) -> LinAlgResult<SquareStack<T>> {
+    let (batch, n) = square_dims(a)?;
+    Ok(SquareStack {
+        batch: batch.to_vec(),
+        n,
+        data: a.to_vec(),
+    })
+}
+
+/// The leading (batch) shape and side of a (stack of) square matrices, checked as
+/// [`square_stack`] does, without copying.
+pub(crate) fn square_dims<'a, T: LinalgReal>(
+    a: &'a ArrayView<'_, T>,
+) -> LinAlgResult<(&'a [usize], usize)> {
     let shape = a.shape();
     if shape.len() < 2 {
         return Err(LinAlgError::NotMatrix { ndim: shape.len() });
@@ -58,11 +71,7 @@ pub(crate) fn square_stack<T: LinalgReal>(a: &ArrayView<'_, T>) -> LinAlgResult<
     if shape[shape.len() - 2] != n {
         return Err(LinAlgError::NotSquare);
     }
-    Ok(SquareStack {
-        batch: shape[..shape.len() - 2].to_vec(),
-        n,
-        data: a.to_vec(),
-    })
+    Ok((&shape[..shape.len() - 2], n))
 }
 
 /// `shape` with `tail` appended.
