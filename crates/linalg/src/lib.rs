@@ -26,5 +26,6 @@ pub use products::*;
 pub mod factor;
 pub use factor::{
     LinalgReal, LstsqResult, NormOrd, QrMode, QrResult, SvdResult, cholesky, cholesky_upper, cond,
-    det, eigh, eigvalsh, inv, lstsq, matrix_rank, norm, pinv, qr, slogdet, solve, svd, svdvals,
+    det, eig, eigh, eigvals, eigvalsh, inv, lstsq, matrix_rank, norm, pinv, qr, slogdet, solve,
+    svd, svdvals,
 };

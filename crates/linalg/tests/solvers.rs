@@ -7,11 +7,13 @@
 //! `||A - Q R||`, `||Q^T Q - I||`, `||A - L L^T||`) within `c * n * eps * ||A||`, no
 //! condition number. QR is compared to NumPy directly: both follow LAPACK's sign rule.
 
-use numerust_core::NdArray;
+use numerust_core::{Complex64, NdArray};
 use numerust_linalg::{
-    LinAlgError, LinalgReal, NormOrd, QrMode, cholesky, cholesky_upper, cond, det, eigh, eigvalsh,
-    inv, lstsq, matmul, matrix_rank, norm, pinv, qr, slogdet, solve, svd, svdvals,
+    LinAlgError, LinalgReal, NormOrd, QrMode, cholesky, cholesky_upper, cond, det, eig, eigh,
+    eigvals, eigvalsh, inv, lstsq, matmul, matrix_rank, norm, pinv, qr, slogdet, solve, svd,
+    svdvals,
 };
+use numerust_testutil::npy::NpyData;
 use numerust_testutil::npy::{NpyArray, load_reference};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -488,6 +490,89 @@ fn rank_pinv_lstsq_match_numpy() {
         );
         assert_close(name, &r.s, &f64s(&format!("lstsq_{name}_s")), 1e-13);
     }
+}
+
+fn c128s(name: &str) -> Vec<Complex64> {
+    let NpyData::C128(v) = &get(name).data else {
+        panic!("{name}: not complex128")
+    };
+    v.iter().map(|&(re, im)| Complex64::new(re, im)).collect()
+}
+
+#[test]
+fn eig_matches_numpy() {
+    for case in [
+        "eig_small",
+        "eig_stack",
+        "eig_big",
+        "eig_rotation",
+        "eig_defective",
+        "eig_triangular",
+        "eig_symmetric",
+        "eig_1x1",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        let (w, v) = eig(&a).unwrap();
+        let (w, v) = (w.to_vec(), v.to_vec());
+        assert_eq!(
+            eigvals(&a).unwrap().to_vec(),
+            w,
+            "{case}: eigvals == eig's values"
+        );
+        let (ww, vw) = (c128s(&format!("{case}_w")), c128s(&format!("{case}_v")));
+        assert_eq!(w.len(), ww.len(), "{case}");
+        // A defective eigenvalue is only sqrt(eps)-accurate (LAPACK's too).
+        let tol = if case == "eig_defective" {
+            1e-7
+        } else {
+            1e3 * n as f64 * f64::EPSILON
+        };
+        let av = a.to_vec();
+        for b in 0..w.len() / n.max(1) {
+            let (wb, wwb) = (&w[b * n..(b + 1) * n], &ww[b * n..(b + 1) * n]);
+            let mut used = vec![false; n];
+            for (jn, want) in wwb.iter().enumerate() {
+                // Order-independent: the nearest unused eigenvalue.
+                let j = (0..n)
+                    .filter(|&j| !used[j])
+                    .min_by(|&x, &y| (wb[x] - want).norm().total_cmp(&(wb[y] - want).norm()))
+                    .unwrap();
+                used[j] = true;
+                let scale = 1.0 + want.norm();
+                assert!(
+                    (wb[j] - want).norm() <= tol * scale,
+                    "{case}: {} vs {want}",
+                    wb[j]
+                );
+                if case == "eig_defective" {
+                    continue;
+                }
+                // Vector: unit norm, equal to NumPy's up to a phase, and A v = w v.
+                let col = |m: &[Complex64], k: usize| -> Vec<Complex64> {
+                    (0..n).map(|i| m[b * n * n + i * n + k]).collect()
+                };
+                let (g, r) = (col(&v, j), col(&vw, jn));
+                let nrm: f64 = g.iter().map(|c| c.norm_sqr()).sum::<f64>().sqrt();
+                assert!((nrm - 1.0).abs() <= tol, "{case}: |v| = {nrm}");
+                let overlap: Complex64 = g.iter().zip(&r).map(|(x, y)| x * y.conj()).sum();
+                assert!(
+                    (overlap.norm() - 1.0).abs() <= tol * 10.0,
+                    "{case}: |<v, v_np>| = {}",
+                    overlap.norm()
+                );
+                for i in 0..n {
+                    let avi: Complex64 = (0..n).map(|k| g[k] * av[b * n * n + i * n + k]).sum();
+                    assert!(
+                        (avi - wb[j] * g[i]).norm() <= tol * scale,
+                        "{case}: residual"
+                    );
+                }
+            }
+        }
+    }
+    let nan = NdArray::from_shape_vec(&[2, 2], vec![f64::NAN, 1.0, 2.0, 1.0]).unwrap();
+    assert!(eig(&nan).unwrap().0.to_vec().iter().any(|c| c.re.is_nan()));
 }
 
 #[test]

@@ -197,6 +197,22 @@ def cases():
         out[f"lstsq_{name}_x"], out[f"lstsq_{name}_res"] = xs, res
         out[f"lstsq_{name}_rank"], out[f"lstsq_{name}_s"] = np.asarray(rank), sv
 
+    # eig / eigvals (general real; complex results stored as complex128)
+    eigs = {
+        "eig_small": rng.standard_normal((6, 6)),
+        "eig_stack": rng.standard_normal((2, 4, 4)),
+        "eig_big": rng.standard_normal((50, 50)),
+        "eig_rotation": np.array([[0.0, -1.0], [1.0, 0.0]]),
+        "eig_defective": np.array([[1.0, 1.0], [0.0, 1.0]]),
+        "eig_triangular": np.triu(rng.standard_normal((5, 5))),
+        "eig_symmetric": sym(5),
+        "eig_1x1": np.array([[7.0]]),
+    }
+    for name, a in eigs.items():
+        w, v = np.linalg.eig(a)
+        out[f"{name}_a"] = a
+        out[f"{name}_w"], out[f"{name}_v"] = w.astype(np.complex128), v.astype(np.complex128)
+
     # errors
     out["err_solve1"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones(3)))
     out["err_solve"] = _err(lambda: np.linalg.solve(np.eye(2), np.ones((3, 1))))

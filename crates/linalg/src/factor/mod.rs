@@ -8,6 +8,7 @@
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
 pub mod cholesky;
+pub mod eig;
 pub mod eigh;
 pub mod lstsq;
 pub mod lu;
@@ -17,6 +18,7 @@ pub mod svd;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
+pub use eig::{EigResult, eig, eigvals};
 pub use eigh::{eigh, eigvalsh};
 pub use lstsq::{LstsqResult, lstsq, matrix_rank, pinv};
 pub use lu::{det, inv, slogdet, solve};
