@@ -377,8 +377,7 @@ fn linalg_rows(s: &mut Suite) {
 }
 
 /// The "linalg" solver rows: LU (solve, inv, det) and QR of uniform [0, 1) matrices, as
-/// NumPy's script builds them, then eigh (of `(A + A^T) / 2`) and svd at n = 500 (eig is not
-/// implemented yet).
+/// NumPy's script builds them, then eigh (of `(A + A^T) / 2`), eig and svd at n = 500.
 fn linalg_solver_rows(s: &mut Suite) {
     use numerust::linalg;
     for n in [500usize, 1000] {
@@ -431,6 +430,14 @@ fn linalg_solver_rows(s: &mut Suite) {
         "500x500",
         sym,
         |a| linalg::eigh(a).unwrap(),
+    );
+    s.run(
+        "linalg",
+        "eig n=500 (general, vals+vecs)",
+        "f64",
+        "500x500",
+        || random_array(&[500, 500], 68),
+        |a| linalg::eig(a).unwrap(),
     );
     s.run(
         "linalg",
