@@ -4,7 +4,8 @@
 //! it is solved against its transpose, and the trailing lower triangle gets `A22 -= L21
 //! L21^T` by GEMMs over block rows (only blocks on or below the diagonal are computed).
 
-use super::{LinalgReal, NB, copy_block, gemm_block, one, square_stack, with_tail, zero};
+use super::triangular::dot;
+use super::{LinalgReal, NB, gemm_block, one, square_stack, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::MatRef;
 use numerust_core::{AsView, NdArray};
@@ -13,6 +14,7 @@ use numerust_core::{AsView, NdArray};
 /// upper triangle is zeroed. `false` when a pivot is not positive (or NaN).
 fn cholesky_in_place<T: LinalgReal>(a: &mut NdArray<T>) -> bool {
     let n = a.shape()[0];
+    let mut l21 = Vec::new(); // reused: fresh large buffers cost page faults
     let mut k = 0;
     while k < n {
         let kb = NB.min(n - k);
@@ -36,7 +38,10 @@ fn cholesky_in_place<T: LinalgReal>(a: &mut NdArray<T>) -> bool {
         }
         if k + kb < n {
             let rest = n - k - kb;
-            let l21 = copy_block(s, n, (k + kb, k), (rest, kb));
+            l21.clear();
+            for i in k + kb..n {
+                l21.extend_from_slice(&s[i * n + k..i * n + k + kb]);
+            }
             let l21m = MatRef::from_slice(&l21, rest, kb);
             // Lower trailing triangle, by block rows: rows r..r+rb, columns ..r+rb.
             let mut r = 0;
@@ -62,12 +67,6 @@ fn cholesky_in_place<T: LinalgReal>(a: &mut NdArray<T>) -> bool {
     true
 }
 
-fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
-    x.iter()
-        .zip(y)
-        .fold(zero::<T>(), |acc, (&a, &b)| acc + a * b)
-}
-
 /// The lower-triangular Cholesky factor `L` with `a = L @ L.T`, stacked over leading axes.
 ///
 /// NumPy: `np.linalg.cholesky(a)` (`upper=False`): only the lower triangle of `a` is read
@@ -86,17 +85,26 @@ fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
 /// `NotMatrix`/`NotSquare`; `NotPositiveDefinite` when a pivot is not positive (NaN input
 /// included).
 pub fn cholesky<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
-    let sa = square_stack(&a.as_view())?;
+    let mut sa = square_stack(&a.as_view())?;
     let n = sa.n;
-    let mut out = Vec::with_capacity(sa.data.len());
     let count: usize = sa.batch.iter().product();
+    let mut out = Vec::with_capacity(if count == 1 { 0 } else { sa.data.len() });
     for i in 0..count {
-        let m = &sa.data[i * n * n..(i + 1) * n * n];
-        let mut l = NdArray::from_shape_vec(&[n, n], m.to_vec())?;
+        // One matrix: factor the copy in place (no second copy).
+        let m = if count == 1 {
+            std::mem::take(&mut sa.data)
+        } else {
+            sa.data[i * n * n..(i + 1) * n * n].to_vec()
+        };
+        let mut l = NdArray::from_shape_vec(&[n, n], m)?;
         if !cholesky_in_place(&mut l) {
             return Err(LinAlgError::NotPositiveDefinite);
         }
-        out.extend(l.into_vec());
+        if count == 1 {
+            out = l.into_vec();
+        } else {
+            out.extend(l.into_vec());
+        }
     }
     Ok(NdArray::from_shape_vec(
         &with_tail(&sa.batch, &[n, n]),

@@ -113,7 +113,7 @@ pub(crate) fn solve_upper<T: LinalgReal>(a: &[T], n: usize, b: &mut NdArray<T>) 
 }
 
 /// `sum x[i] y[i]` with four accumulators (the compiler vectorises them).
-fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
+pub(crate) fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
     let mut acc = [zero::<T>(); 4];
     let (xc, yc) = (x.chunks_exact(4), y.chunks_exact(4));
     let (xr, yr) = (xc.remainder(), yc.remainder());
