@@ -182,7 +182,7 @@ fn tql2<T: LinalgReal>(d: &mut [T], e: &mut [T], n: usize, mut w: Option<&mut [T
 
 /// Eigenvalues (ascending) and, when `vectors`, the eigenvectors as the columns of a
 /// row-major `n x n` buffer, of the symmetric matrix whose lower triangle is in `src`.
-fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec<T>, Vec<T>) {
+pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec<T>, Vec<T>) {
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
