@@ -13,11 +13,12 @@ use numerust_core::{AsView, NdArray};
 /// Most implicit QL iterations per eigenvalue before giving up (LAPACK allows 30).
 const MAX_ITER: usize = 60;
 
-/// Householder reduction of the symmetric `n x n` row-major `v` (lower triangle read) to
+/// Householder reduction of the symmetric `n x n` column-major `v` (lower triangle read) to
 /// tridiagonal form (EISPACK `tred2`, as in JAMA): on return `d` is the diagonal, `e[1..]`
 /// the subdiagonal, and `v` the orthogonal transformation.
 fn tred2<T: LinalgReal>(v: &mut [T], n: usize, d: &mut [T], e: &mut [T]) {
-    let at = |i: usize, j: usize| i * n + j;
+    // Column-major: the hot loops run down columns, which are then contiguous.
+    let at = |i: usize, j: usize| j * n + i;
     for j in 0..n {
         d[j] = v[at(n - 1, j)];
     }
@@ -186,18 +187,18 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    let mut v = src.to_vec();
-    let (mut d, mut e) = (vec![zero::<T>(); n], vec![zero::<T>(); n]);
-    tred2(&mut v, n, &mut d, &mut e);
-    // Rows of `w` are the columns of `v`, so each rotation touches two contiguous rows.
-    let mut w = vec![zero::<T>(); if vectors { n * n } else { 0 }];
-    if vectors {
-        for i in 0..n {
-            for j in 0..n {
-                w[j * n + i] = v[i * n + j];
-            }
+    // Column-major copy for tred2 (element (i, j) at j * n + i).
+    let mut v = vec![zero::<T>(); n * n];
+    for i in 0..n {
+        for j in 0..n {
+            v[j * n + i] = src[i * n + j];
         }
     }
+    let (mut d, mut e) = (vec![zero::<T>(); n], vec![zero::<T>(); n]);
+    tred2(&mut v, n, &mut d, &mut e);
+    // Column-major `v` read row-major: row j is column j of V, so each rotation in tql2
+    // touches two contiguous rows.
+    let mut w = if vectors { v } else { Vec::new() };
     tql2(&mut d, &mut e, n, if vectors { Some(&mut w) } else { None });
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&i, &j| d[i].partial_cmp(&d[j]).unwrap_or(std::cmp::Ordering::Equal));
