@@ -44,6 +44,7 @@ fn main() {
     io_rows(&mut s);
     stats_rows(&mut s);
     linalg_rows(&mut s);
+    linalg_solver_rows(&mut s);
 }
 
 /// A deterministic pseudo-random f64 vector in [0, 1) (the values do not matter for speed).
@@ -541,4 +542,77 @@ fn linalg_rows(s: &mut Suite) {
             numerust::matmul(a, b).unwrap()
         });
     }
+}
+
+/// The "linalg" solver rows: LU (solve, inv, det) and QR of uniform [0, 1) matrices, as
+/// NumPy's script builds them, then eigh (of `(A + A^T) / 2`), eig and svd at n = 500.
+fn linalg_solver_rows(s: &mut Suite) {
+    use numerust::linalg;
+    for n in [500usize, 1000] {
+        let size = format!("{n}x{n}");
+        s.run(
+            "linalg",
+            &format!("solve n={n} (1 rhs)"),
+            "f64",
+            &size,
+            || (random_array(&[n, n], 61), random_array(&[n], 62)),
+            |(a, b)| linalg::solve(a, b).unwrap(),
+        );
+        s.run(
+            "linalg",
+            &format!("inv n={n}"),
+            "f64",
+            &size,
+            || random_array(&[n, n], 63),
+            |a| linalg::inv(a).unwrap(),
+        );
+    }
+    s.run(
+        "linalg",
+        "det n=1000",
+        "f64",
+        "1000x1000",
+        || random_array(&[1000, 1000], 64),
+        |a| linalg::det(a).unwrap(),
+    );
+    s.run(
+        "linalg",
+        "qr n=1000 (reduced, Q and R)",
+        "f64",
+        "1000x1000",
+        || random_array(&[1000, 1000], 65),
+        |a| linalg::qr(a, linalg::QrMode::Reduced).unwrap(),
+    );
+    let sym = || {
+        let a = random_array(&[500, 500], 66);
+        let v = a.to_vec();
+        let s = (0..500 * 500)
+            .map(|k| (v[k] + v[(k % 500) * 500 + k / 500]) / 2.0)
+            .collect();
+        numerust::NdArray::from_shape_vec(&[500, 500], s).expect("500x500")
+    };
+    s.run(
+        "linalg",
+        "eigh n=500 (vals+vecs)",
+        "f64",
+        "500x500",
+        sym,
+        |a| linalg::eigh(a).unwrap(),
+    );
+    s.run(
+        "linalg",
+        "eig n=500 (general, vals+vecs)",
+        "f64",
+        "500x500",
+        || random_array(&[500, 500], 68),
+        |a| linalg::eig(a).unwrap(),
+    );
+    s.run(
+        "linalg",
+        "svd n=500 (U,S,Vt)",
+        "f64",
+        "500x500",
+        || random_array(&[500, 500], 67),
+        |a| linalg::svd(a, true).unwrap(),
+    );
 }

@@ -74,6 +74,10 @@ pub enum LinAlgError {
     /// A feature that needs a part of linalg not built yet (e.g. negative `matrix_power`
     /// needs `inv`).
     NotImplemented(String),
+    /// LU found an exact zero pivot where a solution is needed (`solve`, `inv`).
+    Singular,
+    /// Cholesky met a non-positive (or NaN) pivot.
+    NotPositiveDefinite,
 }
 
 impl fmt::Display for LinAlgError {
@@ -150,6 +154,8 @@ impl fmt::Display for LinAlgError {
                 "{ndim}-dimensional array given. Array must be at least two-dimensional"
             ),
             LinAlgError::InvalidValue(msg) | LinAlgError::NotImplemented(msg) => f.write_str(msg),
+            LinAlgError::Singular => f.write_str("Singular matrix"),
+            LinAlgError::NotPositiveDefinite => f.write_str("Matrix is not positive definite"),
         }
     }
 }

@@ -22,3 +22,10 @@ pub mod products;
 
 pub use error::{LinAlgError, LinAlgResult};
 pub use products::*;
+
+pub mod factor;
+pub use factor::{
+    LinalgReal, LstsqResult, NormOrd, QrMode, QrResult, SvdResult, cholesky, cholesky_upper, cond,
+    det, eig, eigh, eigvals, eigvalsh, inv, lstsq, matrix_rank, norm, pinv, qr, slogdet, solve,
+    svd, svdvals,
+};

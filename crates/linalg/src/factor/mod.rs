@@ -1,0 +1,128 @@
+//! Factorizations and the solvers built on them: NumPy's `numpy.linalg.solve`, `inv`, `det`,
+//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`, `norm`, `cond`, `matrix_rank`, `pinv`, `lstsq`.
+//!
+//! Every routine works on row-major copies of the input matrices (one per stacked matrix),
+//! factors them with blocked algorithms whose trailing updates run through
+//! [`gemm_mat`](crate::gemm::gemm_mat), and stacks the results back over the input's leading
+//! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
+//! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
+
+pub mod cholesky;
+pub mod eig;
+pub mod eigh;
+pub mod lstsq;
+pub mod lu;
+pub mod norm;
+pub mod qr;
+pub mod svd;
+pub mod triangular;
+
+pub use cholesky::{cholesky, cholesky_upper};
+pub use eig::{EigResult, eig, eigvals};
+pub use eigh::{eigh, eigvalsh};
+pub use lstsq::{LstsqResult, lstsq, matrix_rank, pinv};
+pub use lu::{det, inv, slogdet, solve};
+pub use norm::{NormOrd, cond, norm};
+pub use qr::{QrMode, QrResult, qr};
+pub use svd::{SvdResult, svd, svdvals};
+
+use crate::error::{LinAlgError, LinAlgResult};
+use crate::gemm::{GemmScalar, MatMut, MatRef, gemm_mat};
+use num_traits::Float;
+use numerust_core::{ArrayView, NdArray, s};
+
+/// The element types the factorizations accept: `f32` and `f64` (NumPy's `float32` and
+/// `float64` LAPACK paths; integer input is cast by the caller, as `np.linalg` does).
+pub trait LinalgReal: GemmScalar + Float + std::iter::Sum + Send + Sync + std::fmt::Debug {}
+impl LinalgReal for f32 {}
+impl LinalgReal for f64 {}
+
+/// Block size of the blocked factorizations (columns per panel).
+pub(crate) const NB: usize = 64;
+
+/// A stack of square matrices: leading (batch) shape, side `n`, and the row-major elements
+/// of every matrix one after another.
+pub(crate) struct SquareStack<T> {
+    pub batch: Vec<usize>,
+    pub n: usize,
+    pub data: Vec<T>,
+}
+
+/// Checks that `a` is a (stack of) square matrices and copies it out row-major.
+///
+/// Errors as NumPy: fewer than 2 dimensions -> `NotMatrix`, non-square -> `NotSquare`.
+pub(crate) fn square_stack<T: LinalgReal>(a: &ArrayView<'_, T>) -> LinAlgResult<SquareStack<T>> {
+    let (batch, n) = square_dims(a)?;
+    Ok(SquareStack {
+        batch: batch.to_vec(),
+        n,
+        data: a.to_vec(),
+    })
+}
+
+/// The leading (batch) shape and side of a (stack of) square matrices, checked as
+/// [`square_stack`] does, without copying.
+pub(crate) fn square_dims<'a, T: LinalgReal>(
+    a: &'a ArrayView<'_, T>,
+) -> LinAlgResult<(&'a [usize], usize)> {
+    let shape = a.shape();
+    if shape.len() < 2 {
+        return Err(LinAlgError::NotMatrix { ndim: shape.len() });
+    }
+    let n = shape[shape.len() - 1];
+    if shape[shape.len() - 2] != n {
+        return Err(LinAlgError::NotSquare);
+    }
+    Ok((&shape[..shape.len() - 2], n))
+}
+
+/// `shape` with `tail` appended.
+pub(crate) fn with_tail(shape: &[usize], tail: &[usize]) -> Vec<usize> {
+    let mut s = shape.to_vec();
+    s.extend_from_slice(tail);
+    s
+}
+
+/// `M[r0.., c0..] = alpha * A * B + beta * M[r0.., c0..]` for the `A.rows() x B.cols()` block
+/// of the row-major matrix `m` (`ld` columns) starting at `(r0, c0)`.
+pub(crate) fn gemm_block<T: LinalgReal>(
+    m: &mut NdArray<T>,
+    (r0, c0): (usize, usize),
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+) {
+    let (rows, cols) = (a.rows(), b.cols());
+    if rows == 0 || cols == 0 {
+        return;
+    }
+    let mut v = m.slice_mut(s![r0..r0 + rows, c0..c0 + cols]);
+    let c = MatMut::from_view(&mut v).expect("a 2-D block");
+    gemm_mat(alpha, a, b, beta, c);
+}
+
+/// The `rows x cols` block at `(r0, c0)` of the row-major `src` (`ld` columns), copied out
+/// row-major.
+pub(crate) fn copy_block<T: Copy>(
+    src: &[T],
+    ld: usize,
+    (r0, c0): (usize, usize),
+    (rows, cols): (usize, usize),
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(rows * cols);
+    for i in r0..r0 + rows {
+        out.extend_from_slice(&src[i * ld + c0..i * ld + c0 + cols]);
+    }
+    out
+}
+
+/// `0` of `T` (`Element` and `Float` both name one).
+pub(crate) fn zero<T: LinalgReal>() -> T {
+    <T as num_traits::Zero>::zero()
+}
+
+/// `1` of `T`.
+pub(crate) fn one<T: LinalgReal>() -> T {
+    <T as num_traits::One>::one()
+}

@@ -1,0 +1,734 @@
+//! Factorizations and solvers against NumPy (tests/reference/linalg_solvers.npz, written by
+//! tools/reference/topics/linalg_solvers.py), NumPy's error messages, and residual laws by
+//! proptest.
+//!
+//! Bounds: results are compared elementwise within `c * n * eps * cond(A) * max|want|`
+//! (forward error of a backward-stable method), `c = 8`; residual laws (`||A x - b||`,
+//! `||A - Q R||`, `||Q^T Q - I||`, `||A - L L^T||`) within `c * n * eps * ||A||`, no
+//! condition number. QR is compared to NumPy directly: both follow LAPACK's sign rule.
+
+use numerust_core::{Complex64, NdArray};
+use numerust_linalg::{
+    LinAlgError, LinalgReal, NormOrd, QrMode, cholesky, cholesky_upper, cond, det, eig, eigh,
+    eigvals, eigvalsh, inv, lstsq, matmul, matrix_rank, norm, pinv, qr, slogdet, solve, svd,
+    svdvals,
+};
+use numerust_testutil::npy::NpyData;
+use numerust_testutil::npy::{NpyArray, load_reference};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+fn refs() -> &'static BTreeMap<String, NpyArray> {
+    static REFS: OnceLock<BTreeMap<String, NpyArray>> = OnceLock::new();
+    REFS.get_or_init(|| load_reference("linalg_solvers"))
+}
+
+fn get(name: &str) -> &'static NpyArray {
+    refs()
+        .get(name)
+        .unwrap_or_else(|| panic!("{name} missing from linalg_solvers.npz"))
+}
+
+fn f64s(name: &str) -> NdArray<f64> {
+    let r = get(name);
+    NdArray::from_shape_vec(&r.shape, r.f64s()).unwrap()
+}
+
+fn f32s(name: &str) -> NdArray<f32> {
+    let r = get(name);
+    NdArray::from_shape_vec(&r.shape, r.f32s()).unwrap()
+}
+
+fn scalar(name: &str) -> f64 {
+    get(name).f64s()[0]
+}
+
+/// Elementwise `|got - want| <= tol * max(1, max|want|)`, same shape.
+fn assert_close<T: LinalgReal>(case: &str, got: &NdArray<T>, want: &NdArray<T>, tol: f64) {
+    assert_eq!(got.shape(), want.shape(), "{case}: shape");
+    let w: Vec<f64> = want.to_vec().iter().map(|x| x.to_f64().unwrap()).collect();
+    let g: Vec<f64> = got.to_vec().iter().map(|x| x.to_f64().unwrap()).collect();
+    let scale = w.iter().fold(1.0f64, |m, x| m.max(x.abs()));
+    for (i, (x, y)) in g.iter().zip(&w).enumerate() {
+        assert!(
+            (x - y).abs() <= tol * scale,
+            "{case}[{i}]: got {x}, want {y} (tol {})",
+            tol * scale
+        );
+    }
+}
+
+/// The forward-error tolerance of a case: `8 n eps cond`.
+fn fwd_tol(case: &str, n: usize, eps: f64) -> f64 {
+    8.0 * (n.max(1) as f64) * eps * scalar(&format!("{case}_cond"))
+}
+
+#[test]
+fn solve_matches_numpy() {
+    for case in [
+        "solve_vec",
+        "solve_mat",
+        "solve_stack",
+        "solve_stack_vec",
+        "solve_bcast",
+        "solve_big",
+        "solve_hilbert",
+        "solve_1x1",
+    ] {
+        let (a, b) = (f64s(&format!("{case}_a")), f64s(&format!("{case}_b")));
+        let x = solve(&a, &b).unwrap();
+        let n = a.shape()[a.ndim() - 1];
+        assert_close(case, &x, &f64s(case), fwd_tol(case, n, f64::EPSILON));
+    }
+    let x = solve(&f32s("solve_f32_a"), &f32s("solve_f32_b")).unwrap();
+    assert_close(
+        "solve_f32",
+        &x,
+        &f32s("solve_f32"),
+        fwd_tol("solve_f32", 7, f32::EPSILON as f64),
+    );
+}
+
+#[test]
+fn inv_matches_numpy() {
+    for case in ["inv_small", "inv_stack", "inv_big", "inv_hilbert"] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        assert_close(
+            case,
+            &inv(&a).unwrap(),
+            &f64s(case),
+            fwd_tol(case, n, f64::EPSILON),
+        );
+    }
+    let a = f32s("inv_f32_a");
+    let tol = fwd_tol("inv_f32", 5, f32::EPSILON as f64);
+    assert_close("inv_f32", &inv(&a).unwrap(), &f32s("inv_f32"), tol);
+}
+
+#[test]
+fn det_and_slogdet_match_numpy() {
+    for case in [
+        "det_small",
+        "det_stack",
+        "det_big",
+        "det_singular",
+        "det_zero_row",
+        "det_1x1",
+        "det_0x0",
+        "det_huge",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        let tol = 8.0 * (n.max(1) as f64) * f64::EPSILON;
+        let (want, got) = (f64s(case), det(&a).unwrap());
+        assert_eq!(got.shape(), want.shape(), "{case}");
+        for (g, w) in got.to_vec().iter().zip(want.to_vec()) {
+            if w.is_infinite() {
+                assert_eq!(*g, w, "{case}: overflow");
+            } else {
+                // det is the product of n pivots: relative error ~ n eps per matrix, plus
+                // the cancellation of a singular matrix's last pivot (|det| tiny).
+                assert!(
+                    (g - w).abs() <= tol * w.abs().max(1e-12),
+                    "{case}: {g} vs {w}"
+                );
+            }
+        }
+        let (sign, logdet) = slogdet(&a).unwrap();
+        assert_eq!(
+            sign.to_vec(),
+            f64s(&format!("{case}_sign")).to_vec(),
+            "{case} sign"
+        );
+        let lw = f64s(&format!("{case}_logdet")).to_vec();
+        for (g, w) in logdet.to_vec().iter().zip(lw) {
+            assert!(
+                *g == w || (g - w).abs() <= tol * w.abs().max(1.0),
+                "{case}: {g} vs {w}"
+            );
+        }
+    }
+    // A singular matrix whose LU hits an exact zero: det 0, slogdet (0, -inf).
+    let (sign, logdet) = slogdet(&f64s("det_zero_row_a")).unwrap();
+    assert_eq!(
+        (sign.to_vec(), logdet.to_vec()),
+        (vec![0.0], vec![f64::NEG_INFINITY])
+    );
+    let d = det(&f32s("det_f32_a")).unwrap().to_vec()[0] as f64;
+    let w = scalar("det_f32");
+    assert!(
+        (d - w).abs() <= 50.0 * f32::EPSILON as f64 * w.abs(),
+        "{d} vs {w}"
+    );
+}
+
+#[test]
+fn cholesky_matches_numpy() {
+    for case in [
+        "chol_small",
+        "chol_stack",
+        "chol_big",
+        "chol_1x1",
+        "chol_hilbert",
+        "chol_lower_only",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        // Cholesky's forward error is ~ n eps sqrt(cond); a plain 1e-9 covers the Hilbert case.
+        let tol =
+            (16.0 * n as f64 * f64::EPSILON).max(if case == "chol_hilbert" { 1e-9 } else { 0.0 });
+        assert_close(case, &cholesky(&a).unwrap(), &f64s(case), tol);
+        let up = format!("{case}_upper");
+        let at = if case == "chol_lower_only" {
+            a.view().t().to_owned()
+        } else {
+            a.clone()
+        };
+        assert_close(&up, &cholesky_upper(&at).unwrap(), &f64s(&up), tol);
+    }
+    let a = f32s("chol_f32_a");
+    assert_close("chol_f32", &cholesky(&a).unwrap(), &f32s("chol_f32"), 1e-5);
+}
+
+#[test]
+fn qr_matches_numpy() {
+    for case in [
+        "qr_tall",
+        "qr_wide",
+        "qr_square",
+        "qr_big",
+        "qr_stack",
+        "qr_rankdef",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let tol = 64.0 * a.shape().iter().max().copied().unwrap() as f64 * f64::EPSILON;
+        let f = qr(&a, QrMode::Reduced).unwrap();
+        if case != "qr_rankdef" {
+            // Rank-deficient: the trailing reflectors are arbitrary; checked by residual below.
+            assert_close(
+                case,
+                f.q.as_ref().unwrap(),
+                &f64s(&format!("{case}_q")),
+                tol,
+            );
+            let fc = qr(&a, QrMode::Complete).unwrap();
+            assert_close(case, &fc.r, &f64s(&format!("{case}_rc")), tol);
+            if a.shape()[a.ndim() - 2] <= a.shape()[a.ndim() - 1] + 1 {
+                assert_close(
+                    case,
+                    fc.q.as_ref().unwrap(),
+                    &f64s(&format!("{case}_qc")),
+                    tol,
+                );
+            }
+        }
+        assert_close(case, &f.r, &f64s(&format!("{case}_r")), tol);
+        let r = qr(&a, QrMode::R).unwrap();
+        assert!(r.q.is_none());
+        assert_close(case, &r.r, &f64s(&format!("{case}_ronly")), tol);
+        let back = matmul(f.q.as_ref().unwrap(), &f.r).unwrap();
+        assert_close(case, &back, &a, tol);
+    }
+    let a = f32s("qr_f32_a");
+    let f = qr(&a, QrMode::Reduced).unwrap();
+    assert_close("qr_f32", &f.r, &f32s("qr_f32_r"), 1e-5);
+    assert_close("qr_f32", f.q.as_ref().unwrap(), &f32s("qr_f32_q"), 1e-5);
+}
+
+/// Columns of `got` equal those of `want` up to sign (distinct eigen/singular values).
+fn assert_cols_up_to_sign(case: &str, got: &NdArray<f64>, want: &NdArray<f64>, tol: f64) {
+    assert_eq!(got.shape(), want.shape(), "{case}");
+    let (g, w) = (got.to_vec(), want.to_vec());
+    let d = got.ndim();
+    let (rows, cols) = (got.shape()[d - 2], got.shape()[d - 1]);
+    for (gm, wm) in g.chunks(rows * cols).zip(w.chunks(rows * cols)) {
+        for j in 0..cols {
+            let dotp: f64 = (0..rows).map(|i| gm[i * cols + j] * wm[i * cols + j]).sum();
+            let sign = if dotp < 0.0 { -1.0 } else { 1.0 };
+            for i in 0..rows {
+                let (x, y) = (gm[i * cols + j] * sign, wm[i * cols + j]);
+                assert!((x - y).abs() <= tol, "{case} column {j}: {x} vs {y}");
+            }
+        }
+    }
+}
+
+#[test]
+fn eigh_matches_numpy() {
+    for case in [
+        "eigh_small",
+        "eigh_stack",
+        "eigh_big",
+        "eigh_repeated",
+        "eigh_1x1",
+        "eigh_lower_only",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        let tol = 64.0 * n as f64 * f64::EPSILON;
+        let (w, v) = eigh(&a).unwrap();
+        assert_close(case, &w, &f64s(&format!("{case}_w")), tol);
+        assert_close(
+            case,
+            &eigvalsh(&a).unwrap(),
+            &f64s(&format!("{case}_wonly")),
+            tol,
+        );
+        if case != "eigh_repeated" {
+            assert_cols_up_to_sign(case, &v, &f64s(&format!("{case}_v")), 1e3 * tol);
+        }
+        // Residual A V = V diag(w) on the symmetrized lower triangle, V^T V = I (all cases).
+        let wv = w.to_vec();
+        let (av, vv) = (a.to_vec(), v.to_vec());
+        for (b, (am, vm)) in av.chunks(n * n).zip(vv.chunks(n * n)).enumerate() {
+            let sym = |i: usize, j: usize| if i >= j { am[i * n + j] } else { am[j * n + i] };
+            for j in 0..n {
+                for i in 0..n {
+                    let avij: f64 = (0..n).map(|p| sym(i, p) * vm[p * n + j]).sum();
+                    let r = avij - wv[b * n + j] * vm[i * n + j];
+                    assert!(
+                        r.abs()
+                            <= 16.0
+                                * tol
+                                * (1.0
+                                    + wv[b * n..b * n + n]
+                                        .iter()
+                                        .fold(0.0f64, |m, x| m.max(x.abs()))),
+                        "{case}: residual {r}"
+                    );
+                }
+                for k in 0..n {
+                    let d: f64 = (0..n).map(|p| vm[p * n + j] * vm[p * n + k]).sum();
+                    assert!(
+                        (d - if j == k { 1.0 } else { 0.0 }).abs() <= tol,
+                        "{case}: V^T V"
+                    );
+                }
+            }
+        }
+    }
+    let (w, _) = eigh(&f32s("eigh_f32_a")).unwrap();
+    assert_close("eigh_f32", &w, &f32s("eigh_f32_w"), 1e-5);
+}
+
+#[test]
+fn svd_matches_numpy() {
+    for case in [
+        "svd_tall",
+        "svd_wide",
+        "svd_square",
+        "svd_big",
+        "svd_stack",
+        "svd_rankdef",
+        "svd_hilbert",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let d = a.ndim();
+        let (m, n) = (a.shape()[d - 2], a.shape()[d - 1]);
+        let tol = 64.0 * m.max(n) as f64 * f64::EPSILON;
+        let f = svd(&a, true).unwrap();
+        assert_close(case, &f.s, &f64s(&format!("{case}_s")), tol);
+        assert_close(
+            case,
+            &svdvals(&a).unwrap(),
+            &f64s(&format!("{case}_svals")),
+            tol,
+        );
+        assert_eq!(f.u.shape(), f64s(&format!("{case}_u")).shape(), "{case} U");
+        assert_eq!(
+            f.vt.shape(),
+            f64s(&format!("{case}_vt")).shape(),
+            "{case} Vt"
+        );
+        // U and V orthogonal, A = U[:, :k] diag(s) Vt[:k].
+        for (name, q) in [("U", &f.u), ("Vt", &f.vt)] {
+            let qt = q.view().swapaxes(-1, -2).unwrap();
+            let g = if name == "U" {
+                matmul(&qt, q)
+            } else {
+                matmul(q, &qt)
+            }
+            .unwrap();
+            let r = g.shape()[g.ndim() - 1];
+            for (i, x) in g.to_vec().iter().enumerate() {
+                let want = if (i / r) % r == i % r { 1.0 } else { 0.0 };
+                assert!(
+                    (x - want).abs() <= tol,
+                    "{case}: {name} not orthogonal: {x}"
+                );
+            }
+        }
+        let r = svd(&a, false).unwrap();
+        let k = m.min(n);
+        let (u, s, vt) = (r.u.to_vec(), r.s.to_vec(), r.vt.to_vec());
+        let av = a.to_vec();
+        for b in 0..av.len() / (m * n).max(1) {
+            for i in 0..m {
+                for j in 0..n {
+                    let x: f64 = (0..k)
+                        .map(|p| {
+                            u[b * m * k + i * k + p] * s[b * k + p] * vt[b * k * n + p * n + j]
+                        })
+                        .sum();
+                    assert!(
+                        (x - av[b * m * n + i * n + j]).abs() <= tol * s[b * k].max(1.0),
+                        "{case}: A != U S Vt"
+                    );
+                }
+            }
+        }
+        if ["svd_tall", "svd_square", "svd_big"].contains(&case) {
+            assert_cols_up_to_sign(
+                case,
+                &r.u,
+                &f64s(&format!("{case}_u"))
+                    .view()
+                    .slice(numerust_core::s![.., ..k])
+                    .to_owned(),
+                1e4 * tol,
+            );
+        }
+    }
+    let s = svdvals(&f32s("svd_f32_a")).unwrap();
+    assert_close("svd_f32", &s, &f32s("svd_f32_s"), 1e-5);
+}
+
+fn ord(name: &str) -> Option<NormOrd> {
+    Some(match name {
+        "fro" => NormOrd::Fro,
+        "nuc" => NormOrd::Nuc,
+        "inf" => NormOrd::Inf,
+        "neginf" => NormOrd::NegInf,
+        "half" => NormOrd::P(0.5),
+        "none" => return None,
+        n => NormOrd::P(n.replace('m', "-").parse().unwrap()),
+    })
+}
+
+#[test]
+fn norm_and_cond_match_numpy() {
+    let tol = 64.0 * f64::EPSILON;
+    let (x, v, m) = (f64s("norm_x"), f64s("norm_v"), f64s("norm_m"));
+    assert_close(
+        "none",
+        &norm(&x, None, None, false).unwrap(),
+        &f64s("norm_x_none"),
+        tol,
+    );
+    assert_close(
+        "keep",
+        &norm(&x, None, None, true).unwrap(),
+        &f64s("norm_x_none_keep"),
+        tol,
+    );
+    for name in ["inf", "neginf", "0", "1", "2", "3", "half", "m1"] {
+        let got = norm(&v, ord(name), None, false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_v_{name}")), tol);
+        let got = norm(&x, ord(name), Some(&[1]), false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_x_ax1_{name}")), tol);
+    }
+    for name in ["fro", "nuc", "inf", "neginf", "1", "m1", "2", "m2"] {
+        let got = norm(&m, ord(name), None, false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_m_{name}")), tol);
+        let got = norm(&x, ord(name), Some(&[2, 0]), false).unwrap();
+        assert_close(name, &got, &f64s(&format!("norm_x_ax20_{name}")), tol);
+    }
+    let got = norm(&x, None, Some(&[1, 2]), true).unwrap();
+    assert_close("keep", &got, &f64s("norm_x_ax12_keep"), tol);
+    let e = norm(&v, Some(NormOrd::Fro), None, false).unwrap_err();
+    assert_eq!(e.to_string(), "Invalid norm order 'fro' for vectors");
+    let a = f64s("cond_a");
+    for name in ["none", "fro", "1", "inf", "m2"] {
+        let got = cond(&a, ord(name)).unwrap();
+        assert_close(name, &got, &f64s(&format!("cond_{name}")), 1e-12);
+    }
+}
+
+#[test]
+fn rank_pinv_lstsq_match_numpy() {
+    let r = get("rank").i64s();
+    assert_eq!(matrix_rank(&f64s("rank_a"), None).unwrap().to_vec(), r);
+    let h = {
+        let n = 14;
+        let v = (0..n * n)
+            .map(|k| 1.0 / ((k / n + k % n) as f64 + 1.0))
+            .collect();
+        NdArray::from_shape_vec(&[n, n], v).unwrap()
+    };
+    assert_eq!(
+        matrix_rank(&h, None).unwrap().to_vec(),
+        get("rank_hilbert").i64s()
+    );
+    for name in ["tall", "wide", "rankdef", "stack"] {
+        let a = f64s(&format!("pinv_{name}_a"));
+        assert_close(
+            name,
+            &pinv(&a, None).unwrap(),
+            &f64s(&format!("pinv_{name}")),
+            1e-12,
+        );
+    }
+    for name in ["tall_vec", "tall_mat", "wide", "rankdef", "square"] {
+        let (a, b) = (
+            f64s(&format!("lstsq_{name}_a")),
+            f64s(&format!("lstsq_{name}_b")),
+        );
+        let r = lstsq(&a, &b, None).unwrap();
+        assert_close(name, &r.x, &f64s(&format!("lstsq_{name}_x")), 1e-12);
+        assert_close(
+            name,
+            &r.residuals,
+            &f64s(&format!("lstsq_{name}_res")),
+            1e-12,
+        );
+        assert_eq!(
+            r.rank as i64,
+            get(&format!("lstsq_{name}_rank")).i64s()[0],
+            "{name}"
+        );
+        assert_close(name, &r.s, &f64s(&format!("lstsq_{name}_s")), 1e-13);
+    }
+}
+
+fn c128s(name: &str) -> Vec<Complex64> {
+    let NpyData::C128(v) = &get(name).data else {
+        panic!("{name}: not complex128")
+    };
+    v.iter().map(|&(re, im)| Complex64::new(re, im)).collect()
+}
+
+#[test]
+fn eig_matches_numpy() {
+    for case in [
+        "eig_small",
+        "eig_stack",
+        "eig_big",
+        "eig_rotation",
+        "eig_defective",
+        "eig_triangular",
+        "eig_symmetric",
+        "eig_1x1",
+    ] {
+        let a = f64s(&format!("{case}_a"));
+        let n = a.shape()[a.ndim() - 1];
+        let (w, v) = eig(&a).unwrap();
+        let (w, v) = (w.to_vec(), v.to_vec());
+        assert_eq!(
+            eigvals(&a).unwrap().to_vec(),
+            w,
+            "{case}: eigvals == eig's values"
+        );
+        let (ww, vw) = (c128s(&format!("{case}_w")), c128s(&format!("{case}_v")));
+        assert_eq!(w.len(), ww.len(), "{case}");
+        // A defective eigenvalue is only sqrt(eps)-accurate (LAPACK's too).
+        let tol = if case == "eig_defective" {
+            1e-7
+        } else {
+            1e3 * n as f64 * f64::EPSILON
+        };
+        let av = a.to_vec();
+        for b in 0..w.len() / n.max(1) {
+            let (wb, wwb) = (&w[b * n..(b + 1) * n], &ww[b * n..(b + 1) * n]);
+            let mut used = vec![false; n];
+            for (jn, want) in wwb.iter().enumerate() {
+                // Order-independent: the nearest unused eigenvalue.
+                let j = (0..n)
+                    .filter(|&j| !used[j])
+                    .min_by(|&x, &y| (wb[x] - want).norm().total_cmp(&(wb[y] - want).norm()))
+                    .unwrap();
+                used[j] = true;
+                let scale = 1.0 + want.norm();
+                assert!(
+                    (wb[j] - want).norm() <= tol * scale,
+                    "{case}: {} vs {want}",
+                    wb[j]
+                );
+                if case == "eig_defective" {
+                    continue;
+                }
+                // Vector: unit norm, equal to NumPy's up to a phase, and A v = w v.
+                let col = |m: &[Complex64], k: usize| -> Vec<Complex64> {
+                    (0..n).map(|i| m[b * n * n + i * n + k]).collect()
+                };
+                let (g, r) = (col(&v, j), col(&vw, jn));
+                let nrm: f64 = g.iter().map(|c| c.norm_sqr()).sum::<f64>().sqrt();
+                assert!((nrm - 1.0).abs() <= tol, "{case}: |v| = {nrm}");
+                let overlap: Complex64 = g.iter().zip(&r).map(|(x, y)| x * y.conj()).sum();
+                assert!(
+                    (overlap.norm() - 1.0).abs() <= tol * 10.0,
+                    "{case}: |<v, v_np>| = {}",
+                    overlap.norm()
+                );
+                for i in 0..n {
+                    let avi: Complex64 = (0..n).map(|k| g[k] * av[b * n * n + i * n + k]).sum();
+                    assert!(
+                        (avi - wb[j] * g[i]).norm() <= tol * scale,
+                        "{case}: residual"
+                    );
+                }
+            }
+        }
+    }
+    let nan = NdArray::from_shape_vec(&[2, 2], vec![f64::NAN, 1.0, 2.0, 1.0]).unwrap();
+    assert!(eig(&nan).unwrap().0.to_vec().iter().any(|c| c.re.is_nan()));
+}
+
+#[test]
+fn edge_shapes() {
+    let e = NdArray::<f64>::from_shape_vec(&[0, 0], vec![]).unwrap();
+    assert_eq!(det(&e).unwrap().to_vec(), vec![1.0]);
+    assert_eq!(inv(&e).unwrap().shape(), &[0, 0]);
+    assert_eq!(cholesky(&e).unwrap().shape(), &[0, 0]);
+    let w = NdArray::<f64>::from_shape_vec(&[0, 3], vec![]).unwrap();
+    let f = qr(&w, QrMode::Reduced).unwrap();
+    assert_eq!(
+        (f.q.unwrap().shape(), f.r.shape()),
+        (&[0, 0][..], &[0, 3][..])
+    );
+    let stack = NdArray::<f64>::from_shape_vec(&[0, 2, 2], vec![]).unwrap();
+    assert_eq!(det(&stack).unwrap().shape(), &[0]);
+}
+
+#[test]
+fn errors_match_numpy() {
+    let text = |name: &str| get(name).string();
+    let eye2 = NdArray::from_shape_vec(&[2, 2], vec![1.0, 0.0, 0.0, 1.0]).unwrap();
+    let ones = |s: &[usize]| NdArray::from_shape_vec(s, vec![1.0; s.iter().product()]).unwrap();
+    let msg = |e: LinAlgError| e.to_string();
+    assert_eq!(
+        msg(solve(&eye2, &ones(&[3])).unwrap_err()),
+        text("err_solve1")
+    );
+    assert_eq!(
+        msg(solve(&eye2, &ones(&[3, 1])).unwrap_err()),
+        text("err_solve")
+    );
+    assert_eq!(
+        msg(solve(&eye2, &ones(&[])).unwrap_err()),
+        text("err_solve_0d")
+    );
+    let e = solve(&ones(&[2, 2, 2]), &ones(&[3, 2, 1])).unwrap_err();
+    assert_eq!(msg(e), text("err_solve_bcast"));
+    assert_eq!(msg(inv(&ones(&[2, 3])).unwrap_err()), text("err_square"));
+    assert_eq!(msg(inv(&ones(&[3])).unwrap_err()), text("err_1d"));
+    assert_eq!(msg(inv(&ones(&[3, 3])).unwrap_err()), text("err_singular"));
+    let neg = NdArray::from_shape_vec(&[2, 2], vec![-1.0, 0.0, 0.0, -1.0]).unwrap();
+    assert_eq!(msg(cholesky(&neg).unwrap_err()), text("err_not_pd"));
+    // NaN never hangs: cholesky reports it, solve propagates it.
+    let nan = NdArray::from_shape_vec(&[2, 2], vec![f64::NAN, 0.0, 0.0, 1.0]).unwrap();
+    assert!(cholesky(&nan).is_err());
+    assert!(solve(&nan, &ones(&[2])).unwrap().to_vec()[0].is_nan());
+    assert!(qr(&nan, QrMode::Reduced).unwrap().r.to_vec()[0].is_nan());
+    assert!(eigh(&nan).unwrap().0.to_vec().iter().any(|x| x.is_nan()));
+    assert!(svdvals(&nan).unwrap().to_vec().iter().any(|x| x.is_nan()));
+    let inf = NdArray::from_shape_vec(&[2, 2], vec![f64::INFINITY, 1.0, 1.0, 1.0]).unwrap();
+    let _ = (eigvalsh(&inf).unwrap(), svdvals(&inf).unwrap()); // returns, whatever the values
+}
+
+/// `max |x|` of a slice.
+fn max_abs(v: &[f64]) -> f64 {
+    v.iter().fold(0.0, |m, x| m.max(x.abs()))
+}
+
+fn matrix(n: usize, m: usize) -> impl Strategy<Value = NdArray<f64>> {
+    prop::collection::vec(-1.0f64..1.0, n * m)
+        .prop_map(move |v| NdArray::from_shape_vec(&[n, m], v).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// `||A x - b|| <= c n eps ||A|| ||x||` (backward stability of partial pivoting),
+    /// through the blocked path for n > 64.
+    #[test]
+    fn solve_residual((a, b) in (1usize..100, 1usize..4).prop_flat_map(|(n, k)| (matrix(n, n), matrix(n, k)))) {
+        let n = a.shape()[0];
+        let x = solve(&a, &b).unwrap();
+        let r = matmul(&a, &x).unwrap();
+        let res: Vec<f64> = r.to_vec().iter().zip(b.to_vec()).map(|(p, q)| p - q).collect();
+        let bound = 64.0 * n as f64 * f64::EPSILON * max_abs(&a.to_vec()) * max_abs(&x.to_vec()) * n as f64;
+        prop_assert!(max_abs(&res) <= bound, "residual {} > {}", max_abs(&res), bound);
+    }
+
+    /// `A = Q R`, `Q^T Q = I`, `R` upper triangular.
+    #[test]
+    fn qr_laws(a in (1usize..90, 1usize..90).prop_flat_map(|(m, n)| matrix(m, n))) {
+        let (m, n) = (a.shape()[0], a.shape()[1]);
+        let f = qr(&a, QrMode::Reduced).unwrap();
+        let q = f.q.unwrap();
+        let tol = 16.0 * m.max(n) as f64 * f64::EPSILON * max_abs(&a.to_vec()).max(1e-300) * (n as f64).sqrt();
+        let back = matmul(&q, &f.r).unwrap().to_vec();
+        let err: Vec<f64> = back.iter().zip(a.to_vec()).map(|(x, y)| x - y).collect();
+        prop_assert!(max_abs(&err) <= tol, "||A - QR|| {}", max_abs(&err));
+        let k = m.min(n);
+        let qtq = matmul(&q.view().t(), &q).unwrap().to_vec();
+        for i in 0..k {
+            for j in 0..k {
+                let want = if i == j { 1.0 } else { 0.0 };
+                prop_assert!((qtq[i * k + j] - want).abs() <= 16.0 * m as f64 * f64::EPSILON);
+            }
+        }
+        let r = f.r.to_vec();
+        for i in 0..k {
+            for j in 0..i.min(n) {
+                prop_assert_eq!(r[i * n + j], 0.0);
+            }
+        }
+    }
+
+    /// `A = L L^T` for `A = M M^T + n I`.
+    #[test]
+    fn cholesky_law(m in (1usize..100).prop_flat_map(|n| matrix(n, n))) {
+        let n = m.shape()[0];
+        let mut a = matmul(&m, &m.view().t()).unwrap();
+        for i in 0..n {
+            a.as_slice_mut().unwrap()[i * n + i] += n as f64;
+        }
+        let l = cholesky(&a).unwrap();
+        let back = matmul(&l, &l.view().t()).unwrap().to_vec();
+        let err: Vec<f64> = back.iter().zip(a.to_vec()).map(|(x, y)| x - y).collect();
+        let tol = 16.0 * n as f64 * f64::EPSILON * max_abs(&a.to_vec());
+        prop_assert!(max_abs(&err) <= tol, "||A - LL^T|| {} > {}", max_abs(&err), tol);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// `||A - U S Vt|| <= c n eps ||A||` and sorted singular values.
+    #[test]
+    fn svd_law(a in (1usize..24, 1usize..24).prop_flat_map(|(m, n)| matrix(m, n))) {
+        let (m, n) = (a.shape()[0], a.shape()[1]);
+        let f = svd(&a, false).unwrap();
+        let k = m.min(n);
+        let (u, s, vt) = (f.u.to_vec(), f.s.to_vec(), f.vt.to_vec());
+        prop_assert!(s.windows(2).all(|w| w[0] >= w[1]));
+        let av = a.to_vec();
+        let tol = 32.0 * m.max(n) as f64 * f64::EPSILON * s[0].max(1e-300);
+        for i in 0..m {
+            for j in 0..n {
+                let x: f64 = (0..k).map(|p| u[i * k + p] * s[p] * vt[p * n + j]).sum();
+                prop_assert!((x - av[i * n + j]).abs() <= tol);
+            }
+        }
+    }
+
+    /// `||A V - V diag(w)|| <= c n eps ||A||`, ascending `w`.
+    #[test]
+    fn eigh_law(m in (1usize..24).prop_flat_map(|n| matrix(n, n))) {
+        let n = m.shape()[0];
+        let a = matmul(&m, &m.view().t()).unwrap(); // symmetric
+        let (w, v) = eigh(&a).unwrap();
+        let (w, v, av) = (w.to_vec(), v.to_vec(), a.to_vec());
+        prop_assert!(w.windows(2).all(|p| p[0] <= p[1]));
+        let tol = 32.0 * n as f64 * f64::EPSILON * max_abs(&w).max(1e-300);
+        for i in 0..n {
+            for j in 0..n {
+                let x: f64 = (0..n).map(|p| av[i * n + p] * v[p * n + j]).sum();
+                prop_assert!((x - w[j] * v[i * n + j]).abs() <= tol);
+            }
+        }
+    }
+}
