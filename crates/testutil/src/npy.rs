@@ -369,8 +369,22 @@ pub fn read_npz(bytes: &[u8]) -> Result<BTreeMap<String, NpyArray>, String> {
     Ok(out)
 }
 
-/// `tests/reference/` at the workspace root.
+/// `tests/reference/` at the workspace root: found upward from the crate under test
+/// (`CARGO_MANIFEST_DIR` at run time, which cargo sets for tests), so a testutil build
+/// shared between checkouts never points into another one; testutil's own location at
+/// compile time is the fallback.
 pub fn reference_dir() -> PathBuf {
+    let start = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok());
+    if let Some(start) = start {
+        for dir in start.ancestors() {
+            let candidate = dir.join("tests/reference");
+            if candidate.join("manifest.json").is_file() {
+                return candidate;
+            }
+        }
+    }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/reference")
 }
 
