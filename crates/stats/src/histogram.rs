@@ -63,15 +63,10 @@ fn outer_edges(a: &[f64], range: Option<(f64, f64)>) -> NdResult<(f64, f64)> {
         }
         None if a.is_empty() => (0.0, 1.0),
         None => {
-            let lo = a.iter().copied().fold(
-                f64::INFINITY,
-                |m, x| if x < m || x.is_nan() { x } else { m },
-            );
-            let hi =
-                a.iter().copied().fold(
-                    f64::NEG_INFINITY,
-                    |m, x| if x > m || x.is_nan() { x } else { m },
-                );
+            // NaN-propagating SIMD min/max (NumPy: `a.min(), a.max()`).
+            let run = numerust_kernels::Run::from_slice(a);
+            let lo = numerust_kernels::reduce::min(run).unwrap_or(f64::NAN);
+            let hi = numerust_kernels::reduce::max(run).unwrap_or(f64::NAN);
             if !(lo.is_finite() && hi.is_finite()) {
                 return Err(NdError::InvalidValue(format!(
                     "autodetected range of [{lo:?}, {hi:?}] is not finite"
@@ -259,8 +254,17 @@ fn bin_edges(
     Ok((edges, Some((first, last))))
 }
 
-fn as_f64s<T: StatElement>(a: &impl AsView<T>) -> Vec<f64> {
-    a.as_view().iter().map(|x| x.as_f64()).collect()
+/// The elements as `f64`, in C order: borrowed when `a` already is a contiguous `f64`
+/// array, converted (from a contiguous slice when there is one) otherwise.
+fn as_f64s<T: StatElement>(a: &impl AsView<T>) -> std::borrow::Cow<'_, [f64]> {
+    let v = a.as_view();
+    match v.as_slice() {
+        Some(s) if T::DTYPE == numerust_core::DType::Float64 => {
+            std::borrow::Cow::Borrowed(bytemuck::cast_slice(s))
+        }
+        Some(s) => s.iter().map(|x| x.as_f64()).collect(),
+        None => v.iter().map(|x| x.as_f64()).collect(),
+    }
 }
 
 fn is_integer<T: StatElement>() -> bool {
@@ -512,7 +516,7 @@ pub fn histogram2d<T: StatElement>(
         }
         (k >= 1 && k < e.len()).then(|| k - 1)
     };
-    for (&a, &b) in xs.iter().zip(&ys) {
+    for (&a, &b) in xs.iter().zip(ys.iter()) {
         if let (Some(i), Some(j)) = (bin(&edges[0], a), bin(&edges[1], b)) {
             h[i * ny + j] += 1.0;
         }
