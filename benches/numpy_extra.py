@@ -31,6 +31,23 @@ def workloads(s):
     s.run("random", "shuffle 1e6", "f64", N6, lambda: g.shuffle(x))
     s.run("random", "permutation 1e6", "i64", N6, lambda: g.permutation(N6))
 
+    # Statistics rows of the stats issue beyond the shared script's.
+    r = np.random.default_rng(7)
+    x6 = r.random(N6)
+    xs = np.sort(x6)
+    s.run("stats", "sort (already sorted)", "f64", N6, lambda: np.sort(xs))
+    xr = xs[::-1].copy()
+    s.run("stats", "sort (reversed)", "f64", N6, lambda: np.sort(xr))
+    xf = r.integers(0, 10, N6).astype(np.float64)
+    s.run("stats", "sort (10 distinct)", "f64", N6, lambda: np.sort(xf))
+    xi = r.integers(-2**62, 2**62, N6)
+    s.run("stats", "sort", "i64", N6, lambda: np.sort(xi))
+    s.run("stats", "argsort", "f64", N6, lambda: np.argsort(x6))
+    xu = r.integers(0, 1000, N6).astype(np.float64)
+    s.run("stats", "unique (1e3 distinct)", "f64", N6, lambda: np.unique(xu))
+    x7 = r.random(10_000_000)
+    s.run("stats", "histogram 100 bins", "f64", 10_000_000, lambda: np.histogram(x7, bins=100))
+
 
 def main():
     ap = argparse.ArgumentParser()

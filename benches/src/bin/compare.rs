@@ -519,6 +519,43 @@ fn stats_rows(s: &mut Suite) {
         xm,
         |a| stats::cov(a, corr).unwrap(),
     );
+
+    // Rows of benches/numpy_extra.py (the shared script lacks them).
+    let xs = || stats::sort(&x6()).unwrap();
+    s.run("stats", "sort (already sorted)", "f64", &size, xs, |a| {
+        stats::sort(a).unwrap()
+    });
+    let xr = || {
+        let v = stats::sort(&x6()).unwrap().to_vec();
+        NdArray::from_vec(v.into_iter().rev().collect::<Vec<f64>>())
+    };
+    s.run("stats", "sort (reversed)", "f64", &size, xr, |a| {
+        stats::sort(a).unwrap()
+    });
+    let xf = || x6().mapv(|x| (x * 10.0).floor());
+    s.run("stats", "sort (10 distinct)", "f64", &size, xf, |a| {
+        stats::sort(a).unwrap()
+    });
+    let xi = || x6().mapv(|x| ((x - 0.5) * 9.2e18) as i64);
+    s.run("stats", "sort", "i64", &size, xi, |a| {
+        stats::sort(a).unwrap()
+    });
+    s.run("stats", "argsort", "f64", &size, x6, |a| {
+        stats::argsort(a).unwrap()
+    });
+    let xu = || x6().mapv(|x| (x * 1000.0).floor());
+    s.run("stats", "unique (1e3 distinct)", "f64", &size, xu, |a| {
+        stats::unique(a)
+    });
+    let x7 = || NdArray::from_vec(random_vec(N7, 55)).mapv(|x| x);
+    s.run(
+        "stats",
+        "histogram 100 bins",
+        "f64",
+        &N7.to_string(),
+        x7,
+        |a| stats::histogram(a, stats::Bins::Count(100), None).unwrap(),
+    );
 }
 /// The "linalg" group: square matmul of uniform [0, 1) matrices (NumPy: `A @ B`).
 fn linalg_rows(s: &mut Suite) {
