@@ -283,11 +283,18 @@ impl Generator {
         let cutoff = if shuffle { 50 } else { 20 };
         let tail = pop > 10_000 && size > pop / cutoff;
         let mask = gen_mask((1.2 * size as f64) as u64);
-        // Allocate first (fallibly), then draw.
+        // Allocate first (fallibly), then draw. The tail path's index table is a scratch
+        // buffer from core's recycled mappings: repeated large draws do not fault its pages
+        // in again.
         let mut idx = if tail {
-            arange_vec(pop as usize)?
+            let mut b = numerust_core::buffer::Buffer::<i64>::for_overwrite(pop as usize)?;
+            b.as_mut_slice()
+                .iter_mut()
+                .enumerate()
+                .for_each(|(i, x)| *x = i as i64);
+            Some(b)
         } else {
-            Vec::new()
+            None
         };
         let mut set = if tail {
             Vec::new()
@@ -300,9 +307,10 @@ impl Generator {
             try_vec(size as usize, 0i64)?
         };
         Ok(self.with_core(|bg| {
-            if tail {
-                shuffle_int(bg, &mut idx, pop.saturating_sub(size).max(1));
-                return idx.split_off((pop - size) as usize);
+            if let Some(idx) = idx.as_mut() {
+                let idx = idx.as_mut_slice();
+                shuffle_int(bg, idx, pop.saturating_sub(size).max(1));
+                return idx[(pop - size) as usize..].to_vec();
             }
             for (k, j) in (pop - size..pop).enumerate() {
                 let val = bounded::bounded_u64(bg, j, Method::Lemire);
