@@ -33,6 +33,15 @@ pub trait MinMax: Copy + PartialOrd + Send + Sync + 'static {
     unsafe fn extreme_avx2_fast<const MAX: bool>(_s: &[Self]) -> Option<Self> {
         None
     }
+
+    /// As [`MinMax::extreme_avx2_fast`] with AVX-512F intrinsics (twice the lanes).
+    ///
+    /// # Safety
+    /// The CPU must have AVX-512F.
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn extreme_avx512_fast<const MAX: bool>(_s: &[Self]) -> Option<Self> {
+        None
+    }
 }
 
 macro_rules! impl_minmax_int {
@@ -64,6 +73,11 @@ impl MinMax for f32 {
         // SAFETY: the caller guarantees AVX2.
         Some(unsafe { extreme_f32_avx2::<MAX>(s) })
     }
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn extreme_avx512_fast<const MAX: bool>(s: &[f32]) -> Option<f32> {
+        // SAFETY: the caller guarantees AVX-512F.
+        Some(unsafe { extreme_f32_avx512::<MAX>(s) })
+    }
     #[inline(always)]
     #[allow(clippy::eq_op)]
     fn is_nan_value(self) -> bool {
@@ -78,6 +92,11 @@ impl MinMax for f64 {
     unsafe fn extreme_avx2_fast<const MAX: bool>(s: &[f64]) -> Option<f64> {
         // SAFETY: the caller guarantees AVX2.
         Some(unsafe { extreme_f64_avx2::<MAX>(s) })
+    }
+    #[cfg(target_arch = "x86_64")]
+    unsafe fn extreme_avx512_fast<const MAX: bool>(s: &[f64]) -> Option<f64> {
+        // SAFETY: the caller guarantees AVX-512F.
+        Some(unsafe { extreme_f64_avx512::<MAX>(s) })
     }
     #[inline(always)]
     #[allow(clippy::eq_op)]
@@ -182,6 +201,90 @@ extreme_intrinsics!(
     _mm256_movemask_ps
 );
 
+macro_rules! extreme_intrinsics_512 {
+    ($name:ident, $t:ty, $w:expr, $vt:ident, $load:ident, $set1:ident, $max:ident, $min:ident,
+     $cmp:ident, $store:ident) => {
+        /// The AVX-512F twin of the AVX2 body above: four 512-bit accumulators, NaN flagged
+        /// through compare masks; same results (a later equal value wins, first NaN returned).
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx512f")]
+        unsafe fn $name<const MAX: bool>(s: &[$t]) -> $t {
+            use std::arch::x86_64::*;
+            const W: usize = $w;
+            let body = s.len() - s.len() % (4 * W);
+            let init = $set1(s[0]);
+            let (mut m0, mut m1, mut m2, mut m3) = (init, init, init, init);
+            let mut nan = 0u32;
+            for c in s[..body].chunks_exact(4 * W) {
+                // SAFETY: `c` holds 4*W elements, so the four W-wide unaligned loads at
+                // c[0], c[W], c[2W], c[3W] read inside it.
+                let (x0, x1, x2, x3) = unsafe {
+                    (
+                        $load(c.as_ptr()),
+                        $load(c.as_ptr().add(W)),
+                        $load(c.as_ptr().add(2 * W)),
+                        $load(c.as_ptr().add(3 * W)),
+                    )
+                };
+                if MAX {
+                    m0 = $max(m0, x0);
+                    m1 = $max(m1, x1);
+                    m2 = $max(m2, x2);
+                    m3 = $max(m3, x3);
+                } else {
+                    m0 = $min(m0, x0);
+                    m1 = $min(m1, x1);
+                    m2 = $min(m2, x2);
+                    m3 = $min(m3, x3);
+                }
+                let u = $cmp::<_CMP_UNORD_Q>(x0, x1) | $cmp::<_CMP_UNORD_Q>(x2, x3);
+                nan |= u as u32;
+            }
+            if nan != 0 {
+                return s[..body]
+                    .iter()
+                    .copied()
+                    .find(|x| x.is_nan())
+                    .unwrap_or(s[0]);
+            }
+            let mut lanes = [[0 as $t; W]; 4];
+            for (dst, v) in lanes.iter_mut().zip([m0, m1, m2, m3]) {
+                // SAFETY: `dst` is W elements, exactly one vector.
+                unsafe { $store(dst.as_mut_ptr(), v) };
+            }
+            let mut r = lanes[0][0];
+            for &x in lanes.iter().flatten().chain(&s[body..]) {
+                r = step::<$t, MAX>(r, x);
+            }
+            r
+        }
+    };
+}
+extreme_intrinsics_512!(
+    extreme_f64_avx512,
+    f64,
+    8,
+    __m512d,
+    _mm512_loadu_pd,
+    _mm512_set1_pd,
+    _mm512_max_pd,
+    _mm512_min_pd,
+    _mm512_cmp_pd_mask,
+    _mm512_storeu_pd
+);
+extreme_intrinsics_512!(
+    extreme_f32_avx512,
+    f32,
+    16,
+    __m512,
+    _mm512_loadu_ps,
+    _mm512_set1_ps,
+    _mm512_max_ps,
+    _mm512_min_ps,
+    _mm512_cmp_ps_mask,
+    _mm512_storeu_ps
+);
+
 const LANES: usize = 16;
 const ARG_BLOCK: usize = 1024;
 const PAR_MIN: usize = 1 << 17;
@@ -274,6 +377,30 @@ unsafe fn extreme_avx2<T: MinMax, const MAX: bool, const SKIP: bool>(s: &[T]) ->
 }
 
 #[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn extreme_avx512<T: MinMax, const MAX: bool, const SKIP: bool>(s: &[T]) -> T {
+    if !SKIP {
+        // SAFETY: this function only runs on CPUs with AVX-512F.
+        if let Some(x) = unsafe { T::extreme_avx512_fast::<MAX>(s) } {
+            return x;
+        }
+    }
+    // SAFETY: AVX-512F CPUs that reach here were detected with AVX2 and FMA too.
+    unsafe { extreme_avx2::<T, MAX, SKIP>(s) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn arg_avx512<T: MinMax, const MAX: bool>(s: &[T]) -> usize {
+    arg_blocks::<T, MAX>(s, |b| {
+        // SAFETY: this function only runs on CPUs with AVX-512F (and AVX2).
+        unsafe { T::extreme_avx512_fast::<MAX>(b) }
+            .or_else(|| unsafe { T::extreme_avx2_fast::<MAX>(b) })
+            .unwrap_or_else(|| reduce_slice(b, step::<T, MAX>))
+    })
+}
+
+#[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn arg_avx2<T: MinMax, const MAX: bool>(s: &[T]) -> usize {
     arg_blocks::<T, MAX>(s, |b| {
@@ -291,8 +418,11 @@ pub fn extreme_level<T: MinMax, const MAX: bool, const SKIP: bool>(lv: Level, a:
     match a.as_slice() {
         Some(s) => match lv.min(crate::simd::detected()) {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: clamped to `detected()`, which is Avx2 or Avx512 only with AVX2 and FMA.
-            Level::Avx2 | Level::Avx512 => unsafe { extreme_avx2::<T, MAX, SKIP>(s) },
+            // SAFETY: clamped to `detected()`, which is Avx512 only with AVX-512F, AVX2, FMA.
+            Level::Avx512 => unsafe { extreme_avx512::<T, MAX, SKIP>(s) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
+            Level::Avx2 => unsafe { extreme_avx2::<T, MAX, SKIP>(s) },
             _ => extreme_body::<T, MAX, SKIP>(s),
         },
         None => {
@@ -315,8 +445,11 @@ pub fn arg_level<T: MinMax, const MAX: bool>(lv: Level, a: Run<'_, T>) -> usize 
     match a.as_slice() {
         Some(s) => match lv.min(crate::simd::detected()) {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: clamped to `detected()`, which is Avx2 or Avx512 only with AVX2 and FMA.
-            Level::Avx2 | Level::Avx512 => unsafe { arg_avx2::<T, MAX>(s) },
+            // SAFETY: clamped to `detected()`, which is Avx512 only with AVX-512F, AVX2, FMA.
+            Level::Avx512 => unsafe { arg_avx512::<T, MAX>(s) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: clamped to `detected()`, which is Avx2 only with AVX2 and FMA.
+            Level::Avx2 => unsafe { arg_avx2::<T, MAX>(s) },
             _ => arg_body::<T, MAX>(s),
         },
         None => {
