@@ -106,20 +106,20 @@ impl MinMax for f64 {
 }
 
 macro_rules! extreme_intrinsics {
-    ($name:ident, $t:ty, $w:expr, $vt:ident, $load:ident, $set1:ident, $max:ident, $min:ident,
-     $cmp:ident, $or:ident, $zero:ident, $movemask:ident) => {
-        /// NaN-propagating max/min of a non-empty slice: four AVX2 accumulators of
+    ($name:ident, $t:ty, $w:expr, $feature:literal, $load:ident, $set1:ident, $max:ident,
+     $min:ident, $store:ident, $unord:ident) => {
+        /// NaN-propagating max/min of a non-empty slice: four vector accumulators of
         /// `vmax`/`vmin` (a later equal value wins, as in the portable body) plus an unordered
         /// compare that flags NaN; with NaN present the first NaN is returned.
         #[cfg(target_arch = "x86_64")]
-        #[target_feature(enable = "avx2,fma")]
+        #[target_feature(enable = $feature)]
         unsafe fn $name<const MAX: bool>(s: &[$t]) -> $t {
             use std::arch::x86_64::*;
             const W: usize = $w;
             let body = s.len() - s.len() % (4 * W);
             let init = $set1(s[0]);
             let (mut m0, mut m1, mut m2, mut m3) = (init, init, init, init);
-            let mut nan = $zero();
+            let mut nan = false;
             for c in s[..body].chunks_exact(4 * W) {
                 // SAFETY: `c` holds 4*W elements, so the four W-wide unaligned loads at
                 // c[0], c[W], c[2W], c[3W] read inside it.
@@ -143,104 +143,9 @@ macro_rules! extreme_intrinsics {
                     m2 = $min(m2, x2);
                     m3 = $min(m3, x3);
                 }
-                let u = $or($cmp::<_CMP_UNORD_Q>(x0, x1), $cmp::<_CMP_UNORD_Q>(x2, x3));
-                nan = $or(nan, u);
+                nan |= $unord(x0, x1, x2, x3);
             }
-            if $movemask(nan) != 0 {
-                return s[..body]
-                    .iter()
-                    .copied()
-                    .find(|x| x.is_nan())
-                    .unwrap_or(s[0]);
-            }
-            let mut lanes = [[0 as $t; W]; 4];
-            for (dst, v) in lanes.iter_mut().zip([m0, m1, m2, m3]) {
-                // SAFETY: `dst` is W elements, exactly one vector.
-                unsafe {
-                    std::ptr::copy_nonoverlapping(
-                        &v as *const $vt as *const $t,
-                        dst.as_mut_ptr(),
-                        W,
-                    )
-                };
-            }
-            let mut r = lanes[0][0];
-            for &x in lanes.iter().flatten().chain(&s[body..]) {
-                r = step::<$t, MAX>(r, x);
-            }
-            r
-        }
-    };
-}
-extreme_intrinsics!(
-    extreme_f64_avx2,
-    f64,
-    4,
-    __m256d,
-    _mm256_loadu_pd,
-    _mm256_set1_pd,
-    _mm256_max_pd,
-    _mm256_min_pd,
-    _mm256_cmp_pd,
-    _mm256_or_pd,
-    _mm256_setzero_pd,
-    _mm256_movemask_pd
-);
-extreme_intrinsics!(
-    extreme_f32_avx2,
-    f32,
-    8,
-    __m256,
-    _mm256_loadu_ps,
-    _mm256_set1_ps,
-    _mm256_max_ps,
-    _mm256_min_ps,
-    _mm256_cmp_ps,
-    _mm256_or_ps,
-    _mm256_setzero_ps,
-    _mm256_movemask_ps
-);
-
-macro_rules! extreme_intrinsics_512 {
-    ($name:ident, $t:ty, $w:expr, $vt:ident, $load:ident, $set1:ident, $max:ident, $min:ident,
-     $cmp:ident, $store:ident) => {
-        /// The AVX-512F twin of the AVX2 body above: four 512-bit accumulators, NaN flagged
-        /// through compare masks; same results (a later equal value wins, first NaN returned).
-        #[cfg(target_arch = "x86_64")]
-        #[target_feature(enable = "avx512f")]
-        unsafe fn $name<const MAX: bool>(s: &[$t]) -> $t {
-            use std::arch::x86_64::*;
-            const W: usize = $w;
-            let body = s.len() - s.len() % (4 * W);
-            let init = $set1(s[0]);
-            let (mut m0, mut m1, mut m2, mut m3) = (init, init, init, init);
-            let mut nan = 0u32;
-            for c in s[..body].chunks_exact(4 * W) {
-                // SAFETY: `c` holds 4*W elements, so the four W-wide unaligned loads at
-                // c[0], c[W], c[2W], c[3W] read inside it.
-                let (x0, x1, x2, x3) = unsafe {
-                    (
-                        $load(c.as_ptr()),
-                        $load(c.as_ptr().add(W)),
-                        $load(c.as_ptr().add(2 * W)),
-                        $load(c.as_ptr().add(3 * W)),
-                    )
-                };
-                if MAX {
-                    m0 = $max(m0, x0);
-                    m1 = $max(m1, x1);
-                    m2 = $max(m2, x2);
-                    m3 = $max(m3, x3);
-                } else {
-                    m0 = $min(m0, x0);
-                    m1 = $min(m1, x1);
-                    m2 = $min(m2, x2);
-                    m3 = $min(m3, x3);
-                }
-                let u = $cmp::<_CMP_UNORD_Q>(x0, x1) | $cmp::<_CMP_UNORD_Q>(x2, x3);
-                nan |= u as u32;
-            }
-            if nan != 0 {
+            if nan {
                 return s[..body]
                     .iter()
                     .copied()
@@ -260,29 +165,91 @@ macro_rules! extreme_intrinsics_512 {
         }
     };
 }
-extreme_intrinsics_512!(
+
+/// Whether any lane of four vectors is NaN (an unordered compare of pairs).
+macro_rules! unord_any {
+    ($name:ident, $feature:literal, $vt:ident, $body:expr) => {
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = $feature)]
+        #[inline]
+        fn $name(
+            x0: std::arch::x86_64::$vt,
+            x1: std::arch::x86_64::$vt,
+            x2: std::arch::x86_64::$vt,
+            x3: std::arch::x86_64::$vt,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use std::arch::x86_64::*;
+            $body(x0, x1, x2, x3)
+        }
+    };
+}
+unord_any!(unord_pd256, "avx2", __m256d, |a, b, c, d| {
+    _mm256_movemask_pd(_mm256_or_pd(
+        _mm256_cmp_pd::<_CMP_UNORD_Q>(a, b),
+        _mm256_cmp_pd::<_CMP_UNORD_Q>(c, d),
+    )) != 0
+});
+unord_any!(unord_ps256, "avx2", __m256, |a, b, c, d| {
+    _mm256_movemask_ps(_mm256_or_ps(
+        _mm256_cmp_ps::<_CMP_UNORD_Q>(a, b),
+        _mm256_cmp_ps::<_CMP_UNORD_Q>(c, d),
+    )) != 0
+});
+unord_any!(unord_pd512, "avx512f", __m512d, |a, b, c, d| {
+    (_mm512_cmp_pd_mask::<_CMP_UNORD_Q>(a, b) | _mm512_cmp_pd_mask::<_CMP_UNORD_Q>(c, d)) != 0
+});
+unord_any!(unord_ps512, "avx512f", __m512, |a, b, c, d| {
+    (_mm512_cmp_ps_mask::<_CMP_UNORD_Q>(a, b) | _mm512_cmp_ps_mask::<_CMP_UNORD_Q>(c, d)) != 0
+});
+
+extreme_intrinsics!(
+    extreme_f64_avx2,
+    f64,
+    4,
+    "avx2,fma",
+    _mm256_loadu_pd,
+    _mm256_set1_pd,
+    _mm256_max_pd,
+    _mm256_min_pd,
+    _mm256_storeu_pd,
+    unord_pd256
+);
+extreme_intrinsics!(
+    extreme_f32_avx2,
+    f32,
+    8,
+    "avx2,fma",
+    _mm256_loadu_ps,
+    _mm256_set1_ps,
+    _mm256_max_ps,
+    _mm256_min_ps,
+    _mm256_storeu_ps,
+    unord_ps256
+);
+extreme_intrinsics!(
     extreme_f64_avx512,
     f64,
     8,
-    __m512d,
+    "avx512f",
     _mm512_loadu_pd,
     _mm512_set1_pd,
     _mm512_max_pd,
     _mm512_min_pd,
-    _mm512_cmp_pd_mask,
-    _mm512_storeu_pd
+    _mm512_storeu_pd,
+    unord_pd512
 );
-extreme_intrinsics_512!(
+extreme_intrinsics!(
     extreme_f32_avx512,
     f32,
     16,
-    __m512,
+    "avx512f",
     _mm512_loadu_ps,
     _mm512_set1_ps,
     _mm512_max_ps,
     _mm512_min_ps,
-    _mm512_cmp_ps_mask,
-    _mm512_storeu_ps
+    _mm512_storeu_ps,
+    unord_ps512
 );
 
 const LANES: usize = 16;
