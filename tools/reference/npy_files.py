@@ -22,6 +22,7 @@ import json
 import pathlib
 import sys
 import warnings
+import zipfile
 
 import numpy as np
 
@@ -117,6 +118,28 @@ def main():
                                         "sha256": hashlib.sha256(data).hexdigest()}
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     print(f"{OUT.relative_to(ROOT)}: {len(manifest['files'])} files, {total} bytes")
+    read_numerust()
+
+
+def read_numerust():
+    """NumPy reads the archives numerust wrote (tests/reference/from_numerust/, made by
+    `NUMERUST_BLESS=1 cargo test -p numerust-io --test npz`) and records what it read."""
+    src = ROOT / "tests" / "reference" / "from_numerust"
+    read = {}
+    for kind in ("savez", "savez_compressed"):
+        path = src / f"{kind}.npz"
+        if not path.exists():
+            print(f"{path.relative_to(ROOT)} missing: run the numerust test with NUMERUST_BLESS=1")
+            return
+        with zipfile.ZipFile(path) as z:
+            bad = z.testzip()
+            if bad is not None:
+                sys.exit(f"{path}: member {bad} fails zipfile's CRC check")
+        with np.load(path) as f:
+            for name in f.files:
+                read[f"{kind}__{name}"] = f[name]
+    np.savez(src / "numpy_read.npz", **read)
+    print(f"{src.relative_to(ROOT)}/numpy_read.npz: {len(read)} arrays NumPy read")
 
 
 if __name__ == "__main__":

@@ -211,3 +211,47 @@ fn corrupt_and_lying_archives_are_errors() {
     let err = npz.get_any("notes.txt").unwrap_err().to_string();
     assert!(err.contains("notes.txt"), "{err}");
 }
+
+/// The other direction: archives numerust writes are committed in
+/// tests/reference/from_numerust/ (`NUMERUST_BLESS=1 cargo test -p numerust-io --test npz`
+/// rewrites them), tools/reference/npy_files.py reads them with NumPy (and checks the zip
+/// with `zipfile.testzip`) and commits what NumPy read as numpy_read.npz; this test holds
+/// the committed archives equal to what numerust writes now, and what NumPy read equal to
+/// what was written.
+#[test]
+fn numpy_reads_numerust_archives() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/reference/from_numerust");
+    let members = members();
+    let refs: Vec<(&str, &dyn numerust_io::npy::ToNpy)> = members
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn numerust_io::npy::ToNpy))
+        .collect();
+    for (kind, compressed) in [("savez", false), ("savez_compressed", true)] {
+        let tmp = temp_path(&format!("{kind}.npz"));
+        if compressed {
+            savez_compressed(&tmp, &refs).unwrap();
+        } else {
+            savez(&tmp, &refs).unwrap();
+        }
+        let ours = std::fs::read(&tmp).unwrap();
+        std::fs::remove_file(&tmp).unwrap();
+        let committed = dir.join(format!("{kind}.npz"));
+        if std::env::var_os("NUMERUST_BLESS").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&committed, &ours).unwrap();
+        }
+        assert_eq!(
+            std::fs::read(&committed).unwrap(),
+            ours,
+            "{kind}: numerust's output changed; rerun with NUMERUST_BLESS=1, then `just reference`"
+        );
+    }
+    let read = load_npz(dir.join("numpy_read.npz")).unwrap();
+    for kind in ["savez", "savez_compressed"] {
+        for (name, want) in &members {
+            let got = read.get_any(&format!("{kind}__{name}")).unwrap();
+            assert_eq!(&got, want, "NumPy read {kind}/{name} differently");
+        }
+    }
+    assert_eq!(read.len(), 2 * members.len());
+}
