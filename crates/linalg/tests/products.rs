@@ -248,10 +248,29 @@ fn trace_and_matrix_power() {
         matrix_power(&fib, 30).unwrap().to_vec(),
         get("mp_int_30").i64s()
     );
+    // n < 0: NumPy's matrix_power(inv(a), -n), bit for bit.
+    let inv_m = numerust_linalg::inv(&m).unwrap();
+    for n in [1i64, 2, 5] {
+        assert_eq!(
+            matrix_power(&m, -n).unwrap().to_vec(),
+            matrix_power(&inv_m, n).unwrap().to_vec()
+        );
+    }
+    let eye = matmul(&m, &matrix_power(&m, -1).unwrap()).unwrap();
+    let side = m.shape()[0];
+    for (i, &x) in eye.to_vec().iter().enumerate() {
+        let want = if i / side == i % side { 1.0 } else { 0.0 };
+        assert!((x - want).abs() < 1e-10, "a @ a^-1 at {i}: {x}");
+    }
     assert!(matches!(
-        matrix_power(&m, -1),
-        Err(LinAlgError::NotImplemented(_))
+        matrix_power(&fib, -1),
+        Err(LinAlgError::InvalidValue(_))
     ));
+    let singular = NdArray::from_shape_vec(&[2, 2], vec![1.0, 2.0, 2.0, 4.0]).unwrap();
+    assert_eq!(
+        matrix_power(&singular, -1).unwrap_err().to_string(),
+        "Singular matrix"
+    );
 }
 
 #[test]

@@ -60,9 +60,19 @@ pub fn trace<T: SumElement>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T::Acc>>
 /// assert_eq!(matrix_power(&a, 10).unwrap().to_vec(), vec![89, 55, 55, 34]);
 /// ```
 ///
+/// A negative `n` inverts first, as NumPy does (`matrix_power(inv(a), -n)`):
+///
+/// ```
+/// use numerust_core::NdArray;
+/// use numerust_linalg::matrix_power;
+/// let a = NdArray::from_shape_vec(&[2, 2], vec![2.0, 0.0, 0.0, 4.0]).unwrap();
+/// assert_eq!(matrix_power(&a, -2).unwrap().to_vec(), vec![0.25, 0.0, 0.0, 0.0625]);
+/// ```
+///
 /// # Errors
-/// `NotMatrix` for fewer than two dimensions, `NotSquare`; `NotImplemented` for `n < 0`
-/// (it needs `inv`, which numerust-linalg does not have yet).
+/// `NotMatrix` for fewer than two dimensions, `NotSquare`; for `n < 0`, `Singular` ("Singular
+/// matrix") as `inv`, and `InvalidValue` for integer, bool or complex matrices (NumPy returns
+/// float64 for integers; cast first).
 pub fn matrix_power<T: LinalgScalar>(a: &impl AsView<T>, n: i64) -> LinAlgResult<NdArray<T>> {
     let a = a.as_view();
     let nd = a.ndim();
@@ -73,11 +83,11 @@ pub fn matrix_power<T: LinalgScalar>(a: &impl AsView<T>, n: i64) -> LinAlgResult
         return Err(LinAlgError::NotSquare);
     }
     if n < 0 {
-        return Err(LinAlgError::NotImplemented(
-            "matrix_power with a negative exponent needs inv, which numerust-linalg does not \
-             have yet"
-                .into(),
-        ));
+        let inverse = T::inverse(&a)?;
+        let m = n.checked_neg().ok_or_else(|| {
+            LinAlgError::InvalidValue(format!("matrix_power: exponent {n} is out of range"))
+        })?;
+        return matrix_power(&inverse, m);
     }
     match n {
         0 => {

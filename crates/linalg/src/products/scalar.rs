@@ -1,7 +1,8 @@
 //! `LinalgScalar`: the element types the products accept, and the 2-D product each uses.
 
+use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
-use numerust_core::{Complex, Element};
+use numerust_core::{ArrayView, Complex, Element, NdArray};
 
 mod sealed {
     pub trait Sealed {}
@@ -24,6 +25,17 @@ pub trait LinalgScalar: Element + sealed::Sealed {
     #[doc(hidden)]
     fn matmul_into(a: MatRef<'_, Self>, b: MatRef<'_, Self>, c: &mut [Self]) {
         naive_matmul(a, b, c);
+    }
+    /// The inverse of each square matrix of a stack, for `matrix_power` with `n < 0`: real
+    /// floats only (NumPy turns integer input into float64 there, which a typed result
+    /// cannot; cast first).
+    #[doc(hidden)]
+    fn inverse(_a: &ArrayView<'_, Self>) -> LinAlgResult<NdArray<Self>> {
+        Err(LinAlgError::InvalidValue(format!(
+            "matrix_power with a negative exponent needs a float32 or float64 matrix, not {}; \
+             cast with astype::<f64>() first (NumPy returns float64 here)",
+            Self::DTYPE
+        )))
     }
 }
 
@@ -82,6 +94,9 @@ macro_rules! float_scalar {
             fn matmul_into(a: MatRef<'_, Self>, b: MatRef<'_, Self>, c: &mut [Self]) {
                 let (m, n) = (a.rows(), b.cols());
                 gemm_mat(1.0, a, b, 0.0, MatMut::from_slice(c, m, n));
+            }
+            fn inverse(a: &ArrayView<'_, Self>) -> LinAlgResult<NdArray<Self>> {
+                crate::factor::inv(a)
             }
         }
     )*};
