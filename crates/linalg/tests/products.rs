@@ -12,41 +12,31 @@ use numerust_linalg::{
     LinAlgError, TensordotAxes, dot, einsum, inner, kron, matmul, matrix_power, outer, tensordot,
     trace, trace_with, vdot,
 };
-use numerust_testutil::npy::{NpyArray, NpyData, load_reference};
+use numerust_testutil::npy::{NpyArray, NpyData};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-fn refs() -> &'static BTreeMap<String, NpyArray> {
-    static REFS: OnceLock<BTreeMap<String, NpyArray>> = OnceLock::new();
-    REFS.get_or_init(|| load_reference("linalg_products"))
-}
+mod common;
+
+const TOPIC: &str = "linalg_products";
 
 fn get(name: &str) -> &'static NpyArray {
-    refs()
-        .get(name)
-        .unwrap_or_else(|| panic!("{name} missing from linalg_products.npz"))
+    common::get(TOPIC, name)
 }
 
 fn f64s(name: &str) -> NdArray<f64> {
-    let r = get(name);
-    NdArray::from_shape_vec(&r.shape, r.f64s()).unwrap()
+    common::f64s(TOPIC, name)
 }
+
 fn f32s(name: &str) -> NdArray<f32> {
-    let r = get(name);
-    NdArray::from_shape_vec(&r.shape, r.f32s()).unwrap()
+    common::f32s(TOPIC, name)
 }
+
 fn i64s(name: &str) -> NdArray<i64> {
-    let r = get(name);
-    NdArray::from_shape_vec(&r.shape, r.i64s()).unwrap()
+    common::i64s(TOPIC, name)
 }
+
 fn c128s(name: &str) -> NdArray<Complex64> {
-    let r = get(name);
-    let NpyData::C128(v) = &r.data else {
-        panic!("{name}: not complex128")
-    };
-    let v = v.iter().map(|&(re, im)| Complex64::new(re, im)).collect();
-    NdArray::from_shape_vec(&r.shape, v).unwrap()
+    common::c128s(TOPIC, name)
 }
 
 /// f64 results within the bound.
@@ -347,7 +337,7 @@ fn einsum_matches_numpy() {
         let spec = get(&format!("{name}_spec")).string();
         let ops: Vec<NdArray<f64>> = (0..)
             .map_while(|i| {
-                refs()
+                common::refs(TOPIC)
                     .get(&format!("{name}_{i}"))
                     .map(|_| f64s(&format!("{name}_{i}")))
             })

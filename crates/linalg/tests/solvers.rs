@@ -13,31 +13,24 @@ use numerust_linalg::{
     eigvals, eigvalsh, inv, lstsq, matmul, matrix_rank, norm, pinv, qr, slogdet, solve, svd,
     svdvals,
 };
+use numerust_testutil::npy::NpyArray;
 use numerust_testutil::npy::NpyData;
-use numerust_testutil::npy::{NpyArray, load_reference};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-fn refs() -> &'static BTreeMap<String, NpyArray> {
-    static REFS: OnceLock<BTreeMap<String, NpyArray>> = OnceLock::new();
-    REFS.get_or_init(|| load_reference("linalg_solvers"))
-}
+mod common;
+
+const TOPIC: &str = "linalg_solvers";
 
 fn get(name: &str) -> &'static NpyArray {
-    refs()
-        .get(name)
-        .unwrap_or_else(|| panic!("{name} missing from linalg_solvers.npz"))
+    common::get(TOPIC, name)
 }
 
 fn f64s(name: &str) -> NdArray<f64> {
-    let r = get(name);
-    NdArray::from_shape_vec(&r.shape, r.f64s()).unwrap()
+    common::f64s(TOPIC, name)
 }
 
 fn f32s(name: &str) -> NdArray<f32> {
-    let r = get(name);
-    NdArray::from_shape_vec(&r.shape, r.f32s()).unwrap()
+    common::f32s(TOPIC, name)
 }
 
 fn scalar(name: &str) -> f64 {
