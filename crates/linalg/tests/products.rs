@@ -333,6 +333,16 @@ fn einsum_matches_numpy() {
         ("es_upper", 3),
         ("es_spaces", 3),
         ("es_lone", 20),
+        ("es_ell_batch", 3),
+        ("es_ell_implicit", 4),
+        ("es_ell_implicit2", 3),
+        ("es_ell_sum", 2),
+        ("es_ell_bcast", 3),
+        ("es_ell_diag", 3),
+        ("es_ell_only", 1),
+        ("es_ell_empty", 6),
+        ("es_ell_trace", 1),
+        ("es_ell_mid", 12),
     ] {
         let spec = get(&format!("{name}_spec")).string();
         let ops: Vec<NdArray<f64>> = (0..)
@@ -392,10 +402,17 @@ fn einsum_matches_numpy() {
         msg(einsum("ij,jk->ik->", &[a.clone(), b.clone()])),
         want("err_es_arrow2")
     );
-    assert!(matches!(
-        einsum("...ij->...ji", &[a]),
-        Err(LinAlgError::NotImplemented(_))
-    ));
+    let a234 = ones(&[2, 3, 4]);
+    let a234 = [a234.view()];
+    let a234 = &a234[..];
+    assert_eq!(msg(einsum("..i", a234)), want("err_es_dot"));
+    assert_eq!(msg(einsum("...i->i.", a234)), want("err_es_dot_out"));
+    assert_eq!(msg(einsum("...i->i", a234)), want("err_es_ell_out"));
+    assert_eq!(
+        einsum("...ij->...ji", &[a]).unwrap().shape(),
+        &[3, 2],
+        "an empty ellipsis is allowed"
+    );
 }
 
 /// A random `rows x cols` f64 matrix in [-1, 1).

@@ -153,6 +153,16 @@ def cases():
         ("es_upper", "Ab,bc->cA", [(2, 3), (3, 4)]),
         ("es_spaces", " ij , jk -> ki ", [(2, 3), (3, 2)]),
         ("es_lone", "ij,kl->ik", [(2, 3), (4, 5)]),
+        ("es_ell_batch", "...ij,...jk->...ik", [(5, 2, 3), (3, 4)]),
+        ("es_ell_implicit", "...i,i", [(2, 3, 4), (4,)]),
+        ("es_ell_implicit2", "...ij,...jk", [(2, 1, 2, 3), (4, 3, 2)]),
+        ("es_ell_sum", "i...->...", [(2, 3, 4)]),
+        ("es_ell_bcast", "ij...,jk...->ik...", [(2, 3, 5), (3, 4, 1)]),
+        ("es_ell_diag", "i...i", [(3, 2, 3)]),
+        ("es_ell_only", "...", [(2, 3)]),
+        ("es_ell_empty", "ij->...", [(2, 3)]),
+        ("es_ell_trace", "...ii->...i", [(2, 3, 3)]),
+        ("es_ell_mid", "a...b,b...->a...", [(2, 3, 4), (4, 3)]),
     ]:
         ops = [r(*sh) for sh in shapes]
         for i, o in enumerate(ops):
@@ -191,4 +201,8 @@ def cases():
     out["err_es_collapse"] = _err(lambda: np.einsum("ii->i", m23))
     out["err_es_arrow"] = _err(lambda: np.einsum("ij,jk-ik", m23, m34))
     out["err_es_arrow2"] = _err(lambda: np.einsum("ij,jk->ik->", m23, m34))
+    a234 = np.ones((2, 3, 4))
+    out["err_es_dot"] = _err(lambda: np.einsum("..i", a234))
+    out["err_es_dot_out"] = _err(lambda: np.einsum("...i->i.", a234))
+    out["err_es_ell_out"] = _err(lambda: np.einsum("...i->i", a234))
     return out
