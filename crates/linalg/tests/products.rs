@@ -9,8 +9,8 @@
 
 use numerust_core::{Complex64, NdArray, s};
 use numerust_linalg::{
-    LinAlgError, TensordotAxes, dot, einsum, inner, kron, matmul, matrix_power, outer, tensordot,
-    trace, trace_with, vdot,
+    LinAlgError, TensordotAxes, dot, einsum, inner, kron, matmul, matrix_power, multi_dot, outer,
+    tensordot, tensorinv, tensorsolve, trace, trace_with, vdot,
 };
 use numerust_testutil::npy::{NpyArray, NpyData};
 use proptest::prelude::*;
@@ -413,6 +413,55 @@ fn einsum_matches_numpy() {
         &[3, 2],
         "an empty ellipsis is allowed"
     );
+}
+
+#[test]
+fn multi_dot_and_tensor_solvers_match_numpy() {
+    for (name, k) in [
+        ("md_two", 4),
+        ("md_three", 30),
+        ("md_three_rev", 30),
+        ("md_chain", 20),
+        ("md_vec_first", 5),
+        ("md_vec_last", 5),
+        ("md_vec_both", 5),
+    ] {
+        let ops: Vec<NdArray<f64>> = (0..)
+            .map_while(|i| {
+                common::refs(TOPIC)
+                    .get(&format!("{name}_{i}"))
+                    .map(|_| f64s(&format!("{name}_{i}")))
+            })
+            .collect();
+        let views: Vec<_> = ops.iter().map(|o| o.view()).collect();
+        close_f64(name, &multi_dot(&views).unwrap(), k);
+    }
+    // Solutions of well-conditioned (diagonally dominated) systems: a few hundred eps.
+    let x = tensorsolve(&f64s("ts_a"), &f64s("ts_b"), None).unwrap();
+    close_f64("ts_x", &x, 60);
+    let x = tensorsolve(&f64s("ts2_a"), &f64s("ts2_b"), Some(&[0])).unwrap();
+    close_f64("ts2_x", &x, 400);
+    close_f64("ti_inv", &tensorinv(&f64s("ti_a"), 2).unwrap(), 400);
+    close_f64("ti1_inv", &tensorinv(&f64s("ti1_a"), 1).unwrap(), 60);
+
+    let want = |n: &str| get(n).string();
+    let ones = |shape: &[usize]| {
+        NdArray::from_shape_vec(shape, vec![1.0f64; shape.iter().product()]).unwrap()
+    };
+    let (a23, a22, a234) = (ones(&[2, 3]), ones(&[2, 2]), ones(&[2, 3, 4]));
+    assert_eq!(msg(multi_dot(&[a23.view()])), want("err_md_one"));
+    let a322 = ones(&[3, 2, 2]);
+    assert_eq!(
+        msg(multi_dot(&[a23.view(), a322.view(), a22.view()])),
+        want("err_md_3d")
+    );
+    // NumPy's message carries a source line's indentation; numerust's has one space.
+    let squeeze = |m: String| m.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        msg(tensorsolve(&a234, &a23, None)),
+        squeeze(want("err_ts_req"))
+    );
+    assert_eq!(msg(tensorinv(&a234, 0)), want("err_ti_ind"));
 }
 
 /// A random `rows x cols` f64 matrix in [-1, 1).

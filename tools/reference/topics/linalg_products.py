@@ -170,6 +170,37 @@ def cases():
         out[f"{name}_spec"] = np.array(spec)
         out[name] = np.asarray(np.einsum(spec, *ops))
 
+    # multi_dot: inputs <case>_0, <case>_1, ...
+    for name, shapes in [
+        ("md_two", [(3, 4), (4, 2)]),
+        ("md_three", [(10, 30), (30, 5), (5, 20)]),
+        ("md_three_rev", [(20, 5), (5, 30), (30, 10)]),
+        ("md_chain", [(6, 9), (9, 3), (3, 12), (12, 2), (2, 7)]),
+        ("md_vec_first", [(4,), (4, 5), (5, 3)]),
+        ("md_vec_last", [(4, 5), (5, 3), (3,)]),
+        ("md_vec_both", [(4,), (4, 5), (5, 3), (3,)]),
+    ]:
+        ops = [r(*sh) for sh in shapes]
+        for i, o in enumerate(ops):
+            out[f"{name}_{i}"] = o
+        out[name] = np.asarray(np.linalg.multi_dot(ops))
+    # tensorsolve / tensorinv (well-conditioned: identity-heavy tensors)
+    ta = r(2, 3, 6) + 3 * np.eye(6).reshape(2, 3, 6)
+    tb = r(2, 3)
+    out["ts_a"], out["ts_b"] = ta, tb
+    out["ts_x"] = np.linalg.tensorsolve(ta, tb)
+    m24 = (r(24, 24) + 4 * np.eye(24)).reshape(2, 3, 4, 6, 4)
+    ta2 = np.ascontiguousarray(np.moveaxis(m24, 4, 0))  # (4, 2, 3, 4, 6); axes=(0,) undoes it
+    tb2 = r(2, 3, 4)
+    out["ts2_a"], out["ts2_b"] = ta2, tb2
+    out["ts2_x"] = np.linalg.tensorsolve(ta2, tb2, axes=(0,))
+    ti = r(4, 6, 8, 3) + 2 * np.eye(24).reshape(4, 6, 8, 3)
+    out["ti_a"] = ti
+    out["ti_inv"] = np.linalg.tensorinv(ti, ind=2)
+    ti1 = r(6, 2, 3) + 2 * np.eye(6).reshape(6, 2, 3)
+    out["ti1_a"] = ti1
+    out["ti1_inv"] = np.linalg.tensorinv(ti1, ind=1)
+
     # errors
     a23, a22, v3, v2 = np.ones((2, 3)), np.ones((2, 2)), np.ones(3), np.ones(2)
     out["err_mm_core"] = _err(lambda: np.matmul(a23, a23))
@@ -205,4 +236,8 @@ def cases():
     out["err_es_dot"] = _err(lambda: np.einsum("..i", a234))
     out["err_es_dot_out"] = _err(lambda: np.einsum("...i->i.", a234))
     out["err_es_ell_out"] = _err(lambda: np.einsum("...i->i", a234))
+    out["err_md_one"] = _err(lambda: np.linalg.multi_dot([a23]))
+    out["err_md_3d"] = _err(lambda: np.linalg.multi_dot([a23, np.ones((3, 2, 2)), a22]))
+    out["err_ts_req"] = _err(lambda: np.linalg.tensorsolve(a234, a23))
+    out["err_ti_ind"] = _err(lambda: np.linalg.tensorinv(a234, ind=0))
     return out

@@ -1,5 +1,6 @@
 //! Factorizations and the solvers built on them: NumPy's `numpy.linalg.solve`, `inv`, `det`,
-//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`, `norm`, `cond`, `matrix_rank`, `pinv`, `lstsq`.
+//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`, `norm`, `cond`, `matrix_rank`, `pinv`, `lstsq`,
+//! `tensorsolve`, `tensorinv`.
 //!
 //! Every routine works on row-major copies of the input matrices (one per stacked matrix),
 //! factors them with blocked algorithms whose trailing updates run through
@@ -15,6 +16,7 @@ pub mod lu;
 pub mod norm;
 pub mod qr;
 pub mod svd;
+pub mod tensor;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
@@ -25,6 +27,7 @@ pub use lu::{det, inv, slogdet, solve};
 pub use norm::{NormOrd, cond, norm};
 pub use qr::{QrMode, QrResult, qr};
 pub use svd::{SvdResult, svd, svdvals};
+pub use tensor::{tensorinv, tensorsolve};
 
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::{GemmScalar, MatMut, MatRef, gemm_mat};

@@ -1,5 +1,5 @@
 //! NumPy's products: `matmul`, `dot`, `vdot`, `inner`, `outer`, `tensordot`, `kron`,
-//! `trace`, `matrix_power`, `einsum`.
+//! `trace`, `matrix_power`, `einsum`, `multi_dot`.
 //!
 //! f32 and f64 go through [`crate::gemm`]; integers, bool and complex use a plain
 //! `i, p, j` loop (NumPy's own non-BLAS loop order for integers and bool; complex is a
@@ -10,6 +10,7 @@
 mod dot;
 mod einsum;
 mod matmul;
+mod multi_dot;
 mod power;
 mod scalar;
 mod tensordot;
@@ -17,6 +18,7 @@ mod tensordot;
 pub use dot::{dot, inner, outer, vdot};
 pub use einsum::einsum;
 pub use matmul::matmul;
+pub use multi_dot::multi_dot;
 pub use power::{matrix_power, trace, trace_with};
 pub use scalar::LinalgScalar;
 pub use tensordot::{TensordotAxes, kron, tensordot};
