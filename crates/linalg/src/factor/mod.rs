@@ -4,7 +4,7 @@
 //!
 //! Every routine works on row-major copies of the input matrices (one per stacked matrix),
 //! factors them with blocked algorithms whose trailing updates run through
-//! [`gemm_mat`](crate::gemm::gemm_mat), and stacks the results back over the input's leading
+//! [`gemm_mat`](crate::gemm::gemm_mat()), and stacks the results back over the input's leading
 //! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
