@@ -586,15 +586,32 @@ fn linalg_rows(s: &mut Suite) {
         let (a, v): (NdArray<f64>, NdArray<f64>) = mv(seed);
         (a.astype::<f32>(), v.astype::<f32>())
     };
-    for (op, t) in [("matvec n=2000 (A @ x)", false), ("matvec n=2000 (A.T @ x)", true)] {
-        s.run("linalg", op, "f64", "2000x2000", || mv(71), move |(a, v)| {
-            let a = if t { a.view().t() } else { a.view() };
-            numerust::matmul(&a, v).unwrap()
-        });
-        s.run("linalg", op, "f32", "2000x2000", || mv32(73), move |(a, v)| {
-            let a = if t { a.view().t() } else { a.view() };
-            numerust::matmul(&a, v).unwrap()
-        });
+    for (op, t) in [
+        ("matvec n=2000 (A @ x)", false),
+        ("matvec n=2000 (A.T @ x)", true),
+    ] {
+        s.run(
+            "linalg",
+            op,
+            "f64",
+            "2000x2000",
+            || mv(71),
+            move |(a, v)| {
+                let a = if t { a.view().t() } else { a.view() };
+                numerust::matmul(&a, v).unwrap()
+            },
+        );
+        s.run(
+            "linalg",
+            op,
+            "f32",
+            "2000x2000",
+            || mv32(73),
+            move |(a, v)| {
+                let a = if t { a.view().t() } else { a.view() };
+                numerust::matmul(&a, v).unwrap()
+            },
+        );
     }
 }
 
