@@ -147,6 +147,9 @@ fn matmul_other_dtypes() {
     assert_eq!(got.to_vec(), get("mm_bool").bools());
     let got = matmul(&c128s("mm_c128_a"), &c128s("mm_c128_b")).unwrap();
     close_c128("mm_c128", &got, 4);
+    // Large enough for the split-plane (four real GEMMs) path; B is a transposed view.
+    let (a, b) = (c128s("mm_c128_big_a"), c128s("mm_c128_big_b"));
+    close_c128("mm_c128_big", &matmul(&a, &b).unwrap(), 70);
 }
 
 #[test]

@@ -64,6 +64,10 @@ def cases():
     a = r(3, 4) + 1j * r(3, 4)
     b = r(4, 2) + 1j * r(4, 2)
     pair("mm_c128", a, b, a @ b)
+    g = np.random.default_rng(99)  # own stream: the cases after keep their data
+    a = g.random((37, 70)) + 1j * g.random((37, 70))  # large enough for the split-plane GEMM
+    b = (g.random((29, 70)) + 1j * g.random((29, 70))).T
+    pair("mm_c128_big", a, b, a @ b)
 
     # dot
     for name, sa, sb in [

@@ -1,9 +1,9 @@
 //! NumPy's products: `matmul`, `dot`, `vdot`, `inner`, `outer`, `tensordot`, `kron`,
 //! `trace`, `matrix_power`, `einsum`, `multi_dot`.
 //!
-//! f32 and f64 go through [`crate::gemm`]; integers, bool and complex use a plain
-//! `i, p, j` loop (NumPy's own non-BLAS loop order for integers and bool; complex is a
-//! simple correct kernel for now). Operands of any layout are read through their strides;
+//! f32 and f64 go through [`crate::gemm`], complex through four real GEMMs on split
+//! planes (small products: a plain loop); integers and bool use a plain `i, p, j` loop
+//! (NumPy's own non-BLAS loop order). Operands of any layout are read through their strides;
 //! only `tensordot` (and `dot`/`inner` on N-D arrays, which are tensordots) copies an
 //! operand, when merging its axes into one matrix dimension needs it, as NumPy does.
 
