@@ -39,6 +39,17 @@ fn c128s(name: &str) -> NdArray<Complex64> {
     common::c128s(TOPIC, name)
 }
 
+/// The inputs `<name>_0`, `<name>_1`, ... of a multi-operand case.
+fn operands(name: &str) -> Vec<NdArray<f64>> {
+    (0..)
+        .map_while(|i| {
+            common::refs(TOPIC)
+                .get(&format!("{name}_{i}"))
+                .map(|_| f64s(&format!("{name}_{i}")))
+        })
+        .collect()
+}
+
 /// f64 results within the bound.
 fn close_f64(name: &str, got: &NdArray<f64>, k: usize) {
     check_pairs(
@@ -348,13 +359,7 @@ fn einsum_matches_numpy() {
         ("es_ell_mid", 12),
     ] {
         let spec = get(&format!("{name}_spec")).string();
-        let ops: Vec<NdArray<f64>> = (0..)
-            .map_while(|i| {
-                common::refs(TOPIC)
-                    .get(&format!("{name}_{i}"))
-                    .map(|_| f64s(&format!("{name}_{i}")))
-            })
-            .collect();
+        let ops = operands(name);
         let views: Vec<_> = ops.iter().map(|o| o.view()).collect();
         let got = einsum(&spec, &views).unwrap_or_else(|e| panic!("{name} ({spec}): {e}"));
         close_f64(name, &got, k);
@@ -429,13 +434,7 @@ fn multi_dot_and_tensor_solvers_match_numpy() {
         ("md_vec_last", 5),
         ("md_vec_both", 5),
     ] {
-        let ops: Vec<NdArray<f64>> = (0..)
-            .map_while(|i| {
-                common::refs(TOPIC)
-                    .get(&format!("{name}_{i}"))
-                    .map(|_| f64s(&format!("{name}_{i}")))
-            })
-            .collect();
+        let ops = operands(name);
         let views: Vec<_> = ops.iter().map(|o| o.view()).collect();
         close_f64(name, &multi_dot(&views).unwrap(), k);
     }

@@ -191,14 +191,39 @@ where
 #[cfg(test)]
 mod tests {
     use super::{COMPLEX_GEMM_MIN, complex_matmul, naive_matmul};
-    use crate::gemm::MatRef;
+    use crate::gemm::{GemmScalar, MatRef};
+    use num_traits::Float;
     use numerust_core::Complex;
 
-    /// The split-plane complex product against the plain loop, f32 and f64, with a
-    /// transposed right operand, NaN and infinity entries included.
+    /// The split-plane product of `a` (m x k) and `b` (n x k, read transposed) against the
+    /// plain loop, within `tol` relative, NaN where the loop gives NaN.
+    fn check<T>(a: &[Complex<T>], b: &[Complex<T>], (m, k, n): (usize, usize, usize), tol: T)
+    where
+        T: GemmScalar + Float + std::fmt::Display,
+        Complex<T>: super::LinalgScalar,
+    {
+        let (am, bm) = (MatRef::from_slice(a, m, k), MatRef::from_slice(b, n, k).t());
+        let zero = Complex::new(
+            <T as num_traits::Zero>::zero(),
+            <T as num_traits::Zero>::zero(),
+        );
+        let (mut got, mut want) = (vec![zero; m * n], vec![zero; m * n]);
+        complex_matmul(am, bm, &mut got);
+        naive_matmul(am, bm, &mut want);
+        let same = |x: T, y: T| {
+            (x.is_nan() && y.is_nan())
+                || x == y
+                || (x - y).abs() <= tol * (<T as num_traits::One>::one() + y.abs())
+        };
+        for (g, w) in got.iter().zip(&want) {
+            assert!(same(g.re, w.re) && same(g.im, w.im), "{g} vs {w}");
+        }
+    }
+
+    /// f32 and f64, a transposed right operand, NaN and infinity entries included.
     #[test]
     fn complex_planes_match_the_plain_loop() {
-        let (m, k, n) = (19, 23, 17);
+        let shape @ (m, k, n) = (19, 23, 17);
         assert!(m * k * n >= COMPLEX_GEMM_MIN);
         let val = |i: usize| ((i * 37 % 101) as f64 - 50.0) / 25.0;
         let mut a: Vec<Complex<f64>> = (0..m * k)
@@ -209,45 +234,12 @@ mod tests {
             .collect();
         a[5] = Complex::new(f64::NAN, 0.0);
         a[40] = Complex::new(f64::INFINITY, 1.0);
-        let (am, bm) = (
-            MatRef::from_slice(&a, m, k),
-            MatRef::from_slice(&b, n, k).t(),
-        );
-        let (mut got, mut want) = (
-            vec![Complex::new(0.0, 0.0); m * n],
-            vec![Complex::new(0.0, 0.0); m * n],
-        );
-        complex_matmul(am, bm, &mut got);
-        naive_matmul(am, bm, &mut want);
-        for (g, w) in got.iter().zip(&want) {
-            let same = |x: f64, y: f64| {
-                (x.is_nan() && y.is_nan()) || x == y || (x - y).abs() <= 1e-12 * (1.0 + y.abs())
-            };
-            assert!(same(g.re, w.re) && same(g.im, w.im), "{g} vs {w}");
-        }
-        let a32: Vec<Complex<f32>> = a
-            .iter()
-            .map(|z| Complex::new(z.re as f32, z.im as f32))
-            .collect();
-        let b32: Vec<Complex<f32>> = b
-            .iter()
-            .map(|z| Complex::new(z.re as f32, z.im as f32))
-            .collect();
-        let (am, bm) = (
-            MatRef::from_slice(&a32, m, k),
-            MatRef::from_slice(&b32, n, k).t(),
-        );
-        let (mut got, mut want) = (
-            vec![Complex::new(0.0f32, 0.0); m * n],
-            vec![Complex::new(0.0f32, 0.0); m * n],
-        );
-        complex_matmul(am, bm, &mut got);
-        naive_matmul(am, bm, &mut want);
-        for (g, w) in got.iter().zip(&want) {
-            let same = |x: f32, y: f32| {
-                (x.is_nan() && y.is_nan()) || x == y || (x - y).abs() <= 1e-4 * (1.0 + y.abs())
-            };
-            assert!(same(g.re, w.re) && same(g.im, w.im), "{g} vs {w}");
-        }
+        check(&a, &b, shape, 1e-12);
+        let f32s = |v: &[Complex<f64>]| -> Vec<Complex<f32>> {
+            v.iter()
+                .map(|z| Complex::new(z.re as f32, z.im as f32))
+                .collect()
+        };
+        check(&f32s(&a), &f32s(&b), shape, 1e-4);
     }
 }
