@@ -15,6 +15,7 @@ pub mod lu;
 pub mod norm;
 pub mod qr;
 pub mod svd;
+pub(crate) mod sytrd;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
