@@ -6,6 +6,7 @@
 //! docs/linalg-solvers.md). Iterations are capped, so NaN input ends with NaN output
 //! instead of a hang.
 
+use super::stedc::stedc;
 use super::sytrd::{apply_q, sytrd};
 use super::{LinalgReal, one, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
@@ -149,9 +150,10 @@ pub(crate) fn tridiagonal_eig_ql<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, Ve
     (vals, z)
 }
 
-/// The tridiagonal eigensolver used for `eigh`'s vectors.
+/// The tridiagonal eigensolver used for `eigh`'s vectors: divide and conquer, or implicit QL
+/// when that declines (non-finite input, a secular root that did not converge).
 fn tridiagonal_eig<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, Vec<T>) {
-    tridiagonal_eig_ql(d, e)
+    stedc(d, e).unwrap_or_else(|| tridiagonal_eig_ql(d, e))
 }
 
 /// Eigenvalues (ascending) and eigenvectors (columns) of a (stack of) real symmetric

@@ -14,6 +14,8 @@ pub mod lstsq;
 pub mod lu;
 pub mod norm;
 pub mod qr;
+pub(crate) mod secular;
+pub(crate) mod stedc;
 pub mod svd;
 pub(crate) mod sytrd;
 pub mod triangular;
