@@ -134,30 +134,32 @@ fn symv_body<T: LinalgReal, const FMA: bool>(a: &[T], ld: usize, m: usize, x: &[
         let len = m - j - 4;
         let (c0, c1, c2, c3) = (&c[0][4..], &c[1][4..], &c[2][4..], &c[3][4..]);
         let (xr, yr) = (&x[j + 4..], &mut y[j + 4..]);
-        let mut acc = [[zero::<T>(); LANES]; 4];
+        let (mut acc0, mut acc1, mut acc2, mut acc3) = (
+            [zero::<T>(); LANES],
+            [zero::<T>(); LANES],
+            [zero::<T>(); LANES],
+            [zero::<T>(); LANES],
+        );
         let whole = len - len % LANES;
-        let chunks = yr[..whole]
-            .chunks_exact_mut(LANES)
-            .zip(xr[..whole].chunks_exact(LANES))
-            .zip(c0[..whole].chunks_exact(LANES))
-            .zip(c1[..whole].chunks_exact(LANES))
-            .zip(c2[..whole].chunks_exact(LANES))
-            .zip(c3[..whole].chunks_exact(LANES));
-        for (((((yc, xc), a0), a1), a2), a3) in chunks {
-            for l in 0..LANES {
-                let xi = xc[l];
-                let mut yi = yc[l];
-                yi = madd::<T, FMA>(a0[l], xj[0], yi);
-                yi = madd::<T, FMA>(a1[l], xj[1], yi);
-                yi = madd::<T, FMA>(a2[l], xj[2], yi);
-                yi = madd::<T, FMA>(a3[l], xj[3], yi);
-                yc[l] = yi;
-                acc[0][l] = madd::<T, FMA>(a0[l], xi, acc[0][l]);
-                acc[1][l] = madd::<T, FMA>(a1[l], xi, acc[1][l]);
-                acc[2][l] = madd::<T, FMA>(a2[l], xi, acc[2][l]);
-                acc[3][l] = madd::<T, FMA>(a3[l], xi, acc[3][l]);
+        // Row blocks small enough that the second loop reads the columns from L1.
+        let mut b0 = 0;
+        while b0 < whole {
+            let b1 = (b0 + 32 * LANES).min(whole);
+            for r in b0..b1 {
+                let mut yi = yr[r];
+                yi = madd::<T, FMA>(c0[r], xj[0], yi);
+                yi = madd::<T, FMA>(c1[r], xj[1], yi);
+                yi = madd::<T, FMA>(c2[r], xj[2], yi);
+                yi = madd::<T, FMA>(c3[r], xj[3], yi);
+                yr[r] = yi;
             }
+            lane_dots::<T, FMA>(&c0[b0..b1], &xr[b0..b1], &mut acc0);
+            lane_dots::<T, FMA>(&c1[b0..b1], &xr[b0..b1], &mut acc1);
+            lane_dots::<T, FMA>(&c2[b0..b1], &xr[b0..b1], &mut acc2);
+            lane_dots::<T, FMA>(&c3[b0..b1], &xr[b0..b1], &mut acc3);
+            b0 = b1;
         }
+        let mut acc = [acc0, acc1, acc2, acc3];
         for i in whole..len {
             let xi = xr[i];
             let cs = [c0[i], c1[i], c2[i], c3[i]];
@@ -184,6 +186,16 @@ fn symv_body<T: LinalgReal, const FMA: bool>(a: &[T], ld: usize, m: usize, x: &[
         }
         y[j] = y[j] + s;
         j += 1;
+    }
+}
+
+/// `acc[l] += sum_r a[r] b[r]` over `r = l (mod LANES)`; lengths a multiple of [`LANES`].
+#[inline(always)]
+fn lane_dots<T: LinalgReal, const FMA: bool>(a: &[T], b: &[T], acc: &mut [T; LANES]) {
+    for (ca, cb) in a.chunks_exact(LANES).zip(b.chunks_exact(LANES)) {
+        for l in 0..LANES {
+            acc[l] = madd::<T, FMA>(ca[l], cb[l], acc[l]);
+        }
     }
 }
 
@@ -263,12 +275,42 @@ fn latrd<T: LinalgReal>(
     tau: &mut [T],
 ) {
     #[cfg(target_arch = "x86_64")]
-    if use_avx2() {
-        // SAFETY: `use_avx2()` holds only when the CPU has AVX2 and FMA (`simd::level`),
-        // all that `latrd_avx2` requires; its body is safe code.
-        return unsafe { latrd_avx2(s, n, k, jb, w, d, e, tau) };
+    {
+        use numerust_kernels::simd::{Level, level};
+        if level() >= Level::Avx512 && std::arch::is_x86_feature_detected!("avx512vl") {
+            // SAFETY: `level()` is Avx512 only when the CPU has AVX-512F, AVX2 and FMA, and
+            // AVX-512VL was just detected: all that `latrd_avx512` requires; its body is
+            // safe code.
+            return unsafe { latrd_avx512(s, n, k, jb, w, d, e, tau) };
+        }
+        if use_avx2() {
+            // SAFETY: `use_avx2()` holds only when the CPU has AVX2 and FMA (`simd::level`),
+            // all that `latrd_avx2` requires; its body is safe code.
+            return unsafe { latrd_avx2(s, n, k, jb, w, d, e, tau) };
+        }
     }
     latrd_body::<T, false>(s, n, k, jb, w, d, e, tau)
+}
+
+/// [`latrd_body`] compiled for AVX-512: 32 vector registers hold the symv's accumulators
+/// without spilling.
+///
+/// # Safety
+/// The CPU has AVX-512 F and VL, AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vl,avx2,fma")]
+#[allow(clippy::too_many_arguments)]
+unsafe fn latrd_avx512<T: LinalgReal>(
+    s: &mut [T],
+    n: usize,
+    k: usize,
+    jb: usize,
+    w: &mut [T],
+    d: &mut [T],
+    e: &mut [T],
+    tau: &mut [T],
+) {
+    latrd_body::<T, true>(s, n, k, jb, w, d, e, tau)
 }
 
 /// [`latrd_body`] compiled for AVX2 + FMA, so its loops vectorise to 256-bit lanes and fuse.
