@@ -365,5 +365,19 @@ mod tests {
             }
             check(&vec![1.0; n], &e, "clustered");
         }
+        // Glued Wilkinson W21+ (D&C itself, not the QL fallback, must handle it).
+        let d: Vec<f64> = (0..105).map(|i| ((i % 21) as f64 - 10.0).abs()).collect();
+        let e: Vec<f64> = (0..104)
+            .map(|i| if i % 21 == 20 { 1e-10 } else { 1.0 })
+            .collect();
+        check(&d, &e, "glued wilkinson");
+    }
+
+    /// NaN and infinity decline (the caller falls back to QL, which returns NaN).
+    #[test]
+    fn non_finite_declines() {
+        let d = vec![1.0, f64::NAN, 2.0];
+        assert!(stedc(&d, &[1.0, 1.0]).is_none());
+        assert!(stedc(&[1.0, 2.0], &[f64::INFINITY]).is_none());
     }
 }
