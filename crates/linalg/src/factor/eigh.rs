@@ -112,16 +112,22 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
         return (d, Vec::new());
     }
     let (vals, z) = tridiagonal_eig(&tri.d, &tri.e);
-    // Row-major Y = Z, then Y = Q Z.
+    let zs = z.as_slice().expect("contiguous");
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| {
+        vals[i]
+            .partial_cmp(&vals[j])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    // Row-major Y = Z (columns in ascending order), then Y = Q Z.
     let mut y = vec![zero::<T>(); n * n];
-    for j in 0..n {
-        for i in 0..n {
-            y[i * n + j] = z[j * n + i];
+    for (j, &src) in order.iter().enumerate() {
+        for (i, &x) in zs[src * n..(src + 1) * n].iter().enumerate() {
+            y[i * n + j] = x;
         }
     }
-    let mut y = NdArray::from_shape_vec(&[n, n], y).expect("n*n elements");
-    apply_q(&tri, &mut y);
-    (vals, y.into_vec())
+    apply_q(&tri, &mut y, n);
+    (order.iter().map(|&i| vals[i]).collect(), y)
 }
 
 /// Eigenvalues (ascending) and eigenvectors (columns of the column-major `n x n` result) of
@@ -151,9 +157,17 @@ pub(crate) fn tridiagonal_eig_ql<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, Ve
 }
 
 /// The tridiagonal eigensolver used for `eigh`'s vectors: divide and conquer, or implicit QL
-/// when that declines (non-finite input, a secular root that did not converge).
-fn tridiagonal_eig<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, Vec<T>) {
-    stedc(d, e).unwrap_or_else(|| tridiagonal_eig_ql(d, e))
+/// when that declines (non-finite input, a secular root that did not converge). Returns the
+/// eigenvalues in any order and the eigenvectors as the rows of an `n x n` array.
+fn tridiagonal_eig<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, NdArray<T>) {
+    stedc(d, e).unwrap_or_else(|| {
+        let (vals, z) = tridiagonal_eig_ql(d, e);
+        let n = d.len();
+        (
+            vals,
+            NdArray::from_shape_vec(&[n, n], z).expect("n*n elements"),
+        )
+    })
 }
 
 /// Eigenvalues (ascending) and eigenvectors (columns) of a (stack of) real symmetric
@@ -181,7 +195,11 @@ pub fn eigh<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<(NdArray<T>, NdAr
     for i in 0..count {
         let (w, v) = sym_eig(&sa.data[i * n * n..(i + 1) * n * n], n, true);
         ws.extend(w);
-        vs.extend(v);
+        if vs.is_empty() {
+            vs = v;
+        } else {
+            vs.extend(v);
+        }
     }
     Ok((
         NdArray::from_shape_vec(&with_tail(&sa.batch, &[n]), ws)?,

@@ -16,6 +16,7 @@
 //! roots. Pure arithmetic on slices: no allocation per iteration, no unsafe.
 
 use super::{LinalgReal, one, zero};
+use numerust_core::{NdArray, zeros};
 
 /// Most iterations per root (LAPACK allows 30; bisection steps count too).
 const MAX_ITER: usize = 100;
@@ -26,7 +27,7 @@ pub(crate) struct Roots<T> {
     /// The eigenvalues of `D + rho z z^T`.
     pub lambda: Vec<T>,
     /// `K x K`: row `i` holds `d_j - lambda_i` for every pole `j`.
-    pub delta: Vec<T>,
+    pub delta: NdArray<T>,
 }
 
 /// Roots per rayon task (each costs a few passes over all `K` poles).
@@ -38,10 +39,12 @@ pub(crate) fn secular_roots<T: LinalgReal>(d: &[T], z: &[T], rho: T) -> Option<R
     use rayon::prelude::*;
     let k = d.len();
     let mut lambda = vec![zero::<T>(); k];
-    let mut delta = vec![zero::<T>(); k * k];
+    // (An array rather than a Vec: large ones reuse freed buffers instead of faulting in
+    // fresh pages.)
+    let mut delta = zeros::<T>(&[k, k]).ok()?;
     let ok = lambda
         .par_chunks_mut(ROOTS_PER_TASK)
-        .zip(delta.par_chunks_mut(ROOTS_PER_TASK * k))
+        .zip(delta.as_slice_mut()?.par_chunks_mut(ROOTS_PER_TASK * k))
         .enumerate()
         .all(|(c, (lams, rows))| {
             lams.iter_mut()
@@ -206,49 +209,66 @@ fn root<T: LinalgReal>(d: &[T], z: &[T], rho: T, i: usize, row: &mut [T]) -> Opt
 }
 
 /// The orthonormal eigenvectors of `D + rho z z^T` from the roots (Loewner's formula):
-/// `K x K` row-major, row `i` the eigenvector of `lambda_i` (component `j` on pole `j`).
-pub(crate) fn secular_vectors<T: LinalgReal>(d: &[T], z: &[T], roots: &Roots<T>) -> Vec<T> {
+/// `K x K` row-major, row `i` the eigenvector of `lambda_i`, its component on pole `j` in
+/// column `pos[j]`. Overwrites the roots' `delta`.
+pub(crate) fn secular_vectors<T: LinalgReal>(
+    d: &[T],
+    z: &[T],
+    roots: Roots<T>,
+    pos: &[usize],
+) -> NdArray<T> {
     use rayon::prelude::*;
     let k = d.len();
-    let delta = &roots.delta;
+    let mut delta = roots.delta;
     // zhat_j^2 = -prod_i (d_j - lambda_i) / prod_{i != j} (d_j - d_i), accumulated row by
     // row of `delta` (contiguous) for a block of poles j at a time.
     let mut zhat = vec![zero::<T>(); k];
-    zhat.par_chunks_mut(ROOTS_PER_TASK * 4)
-        .enumerate()
-        .for_each(|(c, zh)| {
-            let j0 = c * ROOTS_PER_TASK * 4;
-            let j1 = j0 + zh.len();
-            for (t, w) in zh.iter_mut().enumerate() {
-                *w = delta[(j0 + t) * k + j0 + t];
-            }
-            for (i, row) in delta.chunks_exact(k).enumerate() {
+    {
+        let ds = delta.as_slice().expect("contiguous");
+        zhat.par_chunks_mut(ROOTS_PER_TASK * 4)
+            .enumerate()
+            .for_each(|(c, zh)| {
+                let j0 = c * ROOTS_PER_TASK * 4;
+                let j1 = j0 + zh.len();
                 for (t, w) in zh.iter_mut().enumerate() {
-                    let j = j0 + t;
-                    if j != i {
-                        *w = *w * (row[j] / (d[j] - d[i]));
+                    *w = ds[(j0 + t) * k + j0 + t];
+                }
+                for (i, row) in ds.chunks_exact(k).enumerate() {
+                    for (t, w) in zh.iter_mut().enumerate() {
+                        let j = j0 + t;
+                        if j != i {
+                            *w = *w * (row[j] / (d[j] - d[i]));
+                        }
                     }
                 }
-            }
-            for (w, &zj) in zh.iter_mut().zip(&z[j0..j1]) {
-                let mag = (-*w).abs().sqrt();
-                *w = if zj < zero::<T>() { -mag } else { mag };
-            }
-        });
-    let mut s = vec![zero::<T>(); k * k];
-    s.par_chunks_mut(k)
-        .zip(delta.par_chunks(k))
+                for (w, &zj) in zh.iter_mut().zip(&z[j0..j1]) {
+                    let mag = (-*w).abs().sqrt();
+                    *w = if zj < zero::<T>() { -mag } else { mag };
+                }
+            });
+    }
+    delta
+        .as_slice_mut()
+        .expect("contiguous")
+        .par_chunks_mut(k)
         .with_min_len(ROOTS_PER_TASK)
-        .for_each(|(row, drow)| {
-            for ((v, &zh), &dl) in row.iter_mut().zip(&zhat).zip(drow) {
-                *v = zh / dl;
-            }
-            let norm = row.iter().fold(zero::<T>(), |a, &v| a + v * v).sqrt();
-            for v in row.iter_mut() {
-                *v = *v / norm;
-            }
-        });
-    s
+        .for_each_init(
+            || vec![zero::<T>(); k],
+            |tmp, row| {
+                tmp.copy_from_slice(row);
+                let mut ss = zero::<T>();
+                for ((&zh, &dl), &p) in zhat.iter().zip(tmp.iter()).zip(pos) {
+                    let v = zh / dl;
+                    row[p] = v;
+                    ss = ss + v * v;
+                }
+                let inv = one::<T>() / ss.sqrt();
+                for v in row.iter_mut() {
+                    *v = *v * inv;
+                }
+            },
+        );
+    delta
 }
 
 #[cfg(test)]
@@ -278,7 +298,9 @@ mod tests {
                 let l = roots.lambda[i];
                 assert!(l > d[i] && (i + 1 == k || l < d[i + 1]), "interlacing {i}");
             }
-            let s = secular_vectors(&d, &z, &roots);
+            let lambda = roots.lambda.clone();
+            let pos: Vec<usize> = (0..k).collect();
+            let s = secular_vectors(&d, &z, roots, &pos).to_vec();
             for i in 0..k {
                 for j in 0..k {
                     let dotp: f64 = (0..k).map(|p| s[i * k + p] * s[j * k + p]).sum();
@@ -291,7 +313,7 @@ mod tests {
                     let got = d[p] * s[i * k + p] + rho * z[p] * zs;
                     let scale = d.iter().fold(rho, |m, v| m.max(v.abs()));
                     assert!(
-                        (got - roots.lambda[i] * s[i * k + p]).abs() < 1e-13 * k as f64 * scale,
+                        (got - lambda[i] * s[i * k + p]).abs() < 1e-13 * k as f64 * scale,
                         "residual"
                     );
                 }

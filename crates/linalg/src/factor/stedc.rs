@@ -17,20 +17,23 @@
 //! order are fixed; `rayon::join` only runs the halves at the same time.
 
 use super::eigh::{pythag, tridiagonal_eig_ql};
+use super::gemm_block;
 use super::secular::{secular_roots, secular_vectors};
 use super::{LinalgReal, one, zero};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use crate::gemm::MatRef;
+use numerust_core::{NdArray, zeros};
 
 /// Largest subproblem solved directly by implicit QL (LAPACK's `SMLSIZ` is 25).
 pub(crate) const LEAF: usize = 25;
 
-/// Eigenvalues (ascending) and eigenvectors (columns of the column-major `n x n` result) of
-/// the symmetric tridiagonal matrix with diagonal `d` and subdiagonal `e`; `None` when the
-/// input is not finite or a secular root did not converge (the caller falls back to QL).
-pub(crate) fn stedc<T: LinalgReal>(d: &[T], e: &[T]) -> Option<(Vec<T>, Vec<T>)> {
+/// Eigenvalues (in no particular order) and eigenvectors (row `j` of the `n x n` array is
+/// the vector of value `j`) of the symmetric tridiagonal matrix with diagonal `d` and
+/// subdiagonal `e`; `None` when the input is not finite or a secular root did not converge
+/// (the caller falls back to QL).
+pub(crate) fn stedc<T: LinalgReal>(d: &[T], e: &[T]) -> Option<(Vec<T>, NdArray<T>)> {
     let n = d.len();
     if n == 0 {
-        return Some((Vec::new(), Vec::new()));
+        return Some((Vec::new(), zeros::<T>(&[0, 0]).ok()?));
     }
     let scale = d
         .iter()
@@ -40,9 +43,10 @@ pub(crate) fn stedc<T: LinalgReal>(d: &[T], e: &[T]) -> Option<(Vec<T>, Vec<T>)>
         return None;
     }
     if scale == zero::<T>() {
-        let mut q = vec![zero::<T>(); n * n];
+        let mut q = zeros::<T>(&[n, n]).ok()?;
+        let qs = q.as_slice_mut()?;
         for i in 0..n {
-            q[i * n + i] = one::<T>();
+            qs[i * n + i] = one::<T>();
         }
         return Some((d.to_vec(), q));
     }
@@ -56,14 +60,14 @@ pub(crate) fn stedc<T: LinalgReal>(d: &[T], e: &[T]) -> Option<(Vec<T>, Vec<T>)>
     Some((dd, q))
 }
 
-/// Solves the tridiagonal `(d, e)` in place: `d` becomes the ascending eigenvalues; returns
-/// the column-major eigenvector matrix.
-fn divide<T: LinalgReal>(d: &mut [T], e: &[T]) -> Option<Vec<T>> {
+/// Solves the tridiagonal `(d, e)` in place: `d` becomes the eigenvalues, row `j` of the
+/// result the eigenvector of `d[j]`.
+fn divide<T: LinalgReal>(d: &mut [T], e: &[T]) -> Option<NdArray<T>> {
     let n = d.len();
     if n <= LEAF {
         let (vals, z) = tridiagonal_eig_ql(d, e);
         d.copy_from_slice(&vals);
-        return Some(z);
+        return NdArray::from_shape_vec(&[n, n], z).ok();
     }
     let m = n / 2;
     let beta = e[m - 1];
@@ -71,7 +75,8 @@ fn divide<T: LinalgReal>(d: &mut [T], e: &[T]) -> Option<Vec<T>> {
     d[m] = d[m] - beta.abs();
     let (d1, d2) = d.split_at_mut(m);
     let (q1, q2) = rayon::join(|| divide(d1, &e[..m - 1]), || divide(d2, &e[m..]));
-    merge(d, &q1?, &q2?, m, beta)
+    let (q1, q2) = (q1?, q2?);
+    merge(d, q1.as_slice()?, q2.as_slice()?, m, beta)
 }
 
 /// Where a column of `diag(Q1, Q2)` has nonzeros: rows of `Q1`, of `Q2`, or both (after a
@@ -126,7 +131,7 @@ impl<T: LinalgReal> Columns<'_, T> {
 }
 
 /// Merges the solved halves (`d[..m]`, `q1`: `m x m`; `d[m..]`, `q2`) coupled by `beta`.
-fn merge<T: LinalgReal>(d: &mut [T], q1: &[T], q2: &[T], m: usize, beta: T) -> Option<Vec<T>> {
+fn merge<T: LinalgReal>(d: &mut [T], q1: &[T], q2: &[T], m: usize, beta: T) -> Option<NdArray<T>> {
     let n = d.len();
     let n2 = n - m;
     let two = one::<T>() + one::<T>();
@@ -152,18 +157,9 @@ fn merge<T: LinalgReal>(d: &mut [T], q1: &[T], q2: &[T], m: usize, beta: T) -> O
     let mut rows: Vec<Rows> = (0..n)
         .map(|j| if j < m { Rows::Top } else { Rows::Bottom })
         .collect();
-    // Both halves are ascending: merge their orders.
-    let mut order = Vec::with_capacity(n);
-    let (mut a, mut b) = (0, m);
-    while a < m || b < n {
-        if b == n || (a < m && d[a] <= d[b]) {
-            order.push(a);
-            a += 1;
-        } else {
-            order.push(b);
-            b += 1;
-        }
-    }
+    // Poles in ascending order.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&x, &y| d[x].partial_cmp(&d[y]).unwrap_or(std::cmp::Ordering::Equal));
     let eps = T::epsilon();
     let zmax = z.iter().fold(zero::<T>(), |s, v| s.max(v.abs()));
     let dmax = d.iter().fold(zero::<T>(), |s, v| s.max(v.abs()));
@@ -215,93 +211,59 @@ fn merge<T: LinalgReal>(d: &mut [T], q1: &[T], q2: &[T], m: usize, beta: T) -> O
     }
     let k = kept.len();
     let (dl, zl): (Vec<T>, Vec<T>) = kept.iter().map(|&j| (d[j], z[j])).unzip();
-    let roots = if k > 0 {
-        Some(secular_roots(&dl, &zl, rho)?)
-    } else {
-        None
-    };
-    let lambda: &[T] = roots.as_ref().map_or(&[], |r| &r.lambda);
-    // Ascending order of the K roots and the deflated pairs: column of each.
-    deflated.sort_by(|&x, &y| d[x].partial_cmp(&d[y]).unwrap_or(std::cmp::Ordering::Equal));
-    let mut out = vec![zero::<T>(); n * n];
-    let mut vals = vec![zero::<T>(); n];
-    let mut root_col = vec![0; k];
-    let (mut r, mut f) = (0, 0);
-    for (col, val) in vals.iter_mut().enumerate() {
-        if f == deflated.len() || (r < k && lambda[r] <= d[deflated[f]]) {
-            *val = lambda[r];
-            root_col[r] = col;
-            r += 1;
-        } else {
-            let j = deflated[f];
-            *val = d[j];
-            cols.rows_into(j, 0, &mut out[col * n..(col + 1) * n]);
-            f += 1;
+    // Rows 0..K of the result: the roots, ascending; then the deflated pairs.
+    let mut out = zeros::<T>(&[n, n]).ok()?;
+    let mut vals = Vec::with_capacity(n);
+    if k > 0 {
+        let roots = secular_roots(&dl, &zl, rho)?;
+        vals.extend_from_slice(&roots.lambda);
+        // Columns of S grouped by the rows their Q column lives in: Top, Both, Bottom.
+        let rank = |r: Rows| match r {
+            Rows::Top => 0,
+            Rows::Both => 1,
+            Rows::Bottom => 2,
+        };
+        let mut grouped: Vec<usize> = (0..k).collect();
+        grouped.sort_by_key(|&i| rank(rows[kept[i]]));
+        let mut pos = vec![0; k];
+        for (p, &i) in grouped.iter().enumerate() {
+            pos[i] = p;
+        }
+        let count = |r: Rows| grouped.iter().filter(|&&i| rows[kept[i]] == r).count();
+        let (n_top, n_both) = (count(Rows::Top), count(Rows::Both));
+        let s = secular_vectors(&dl, &zl, roots, &pos);
+        let sm = MatRef::from_slice(s.as_slice()?, k, k);
+        // out[0..K, 0..m] = S[:, Top+Both] Q1-part^T; out[0..K, m..n] = S[:, Both+Bottom] ...
+        for (c0, c1, r0, len) in [(0, n_top + n_both, 0, m), (n_top, k, m, n2)] {
+            let c = c1 - c0;
+            if c == 0 || len == 0 {
+                continue;
+            }
+            // Row-major c x len: the kept columns' rows r0..r0+len, in grouped order.
+            let mut qb = vec![zero::<T>(); c * len];
+            for (p, &i) in grouped[c0..c1].iter().enumerate() {
+                cols.rows_into(kept[i], r0, &mut qb[p * len..(p + 1) * len]);
+            }
+            gemm_block(
+                &mut out,
+                (0, r0),
+                one::<T>(),
+                sm.submatrix(0, c0, k, c),
+                MatRef::from_slice(&qb, c, len),
+                zero::<T>(),
+            );
         }
     }
-    if let Some(roots) = &roots {
-        let s = secular_vectors(&dl, &zl, roots);
-        apply_secular(&cols, &kept, &rows, &s, &root_col, &mut out);
+    deflated.sort_by(|&x, &y| d[x].partial_cmp(&d[y]).unwrap_or(std::cmp::Ordering::Equal));
+    {
+        let os = out.as_slice_mut()?;
+        for (f, &j) in deflated.iter().enumerate() {
+            vals.push(d[j]);
+            cols.rows_into(j, 0, &mut os[(k + f) * n..(k + f + 1) * n]);
+        }
     }
     d.copy_from_slice(&vals);
     Some(out)
-}
-
-/// The eigenvectors of the merged problem for the kept poles, `diag(Q1, Q2)[:, kept] S^T`
-/// (row `i` of `s` is root `i`'s vector over the kept poles), written to columns `root_col`
-/// of the column-major `out`, as two GEMMs over the rows each column can be nonzero in.
-fn apply_secular<T: LinalgReal>(
-    cols: &Columns<'_, T>,
-    kept: &[usize],
-    rows: &[Rows],
-    s: &[T],
-    root_col: &[usize],
-    out: &mut [T],
-) {
-    let (n, m) = (cols.n, cols.m);
-    let k = kept.len();
-    for (top, (r0, len)) in [(true, (0, m)), (false, (m, n - m))] {
-        // Poles whose column has nonzeros in these rows.
-        let poles: Vec<usize> = (0..k)
-            .filter(|&i| match rows[kept[i]] {
-                Rows::Both => true,
-                Rows::Top => top,
-                Rows::Bottom => !top,
-            })
-            .collect();
-        let c = poles.len();
-        if len == 0 {
-            continue;
-        }
-        if c == 0 {
-            // Every kept column is zero in these rows.
-            for &col in root_col {
-                out[col * n + r0..col * n + r0 + len].fill(zero::<T>());
-            }
-            continue;
-        }
-        // Column-major len x c block of Q, and the c x K slice of S^T (row-major).
-        let mut qb = vec![zero::<T>(); len * c];
-        let mut sb = vec![zero::<T>(); c * k];
-        for (p, &i) in poles.iter().enumerate() {
-            cols.rows_into(kept[i], r0, &mut qb[p * len..(p + 1) * len]);
-            for (root, x) in sb[p * k..(p + 1) * k].iter_mut().enumerate() {
-                *x = s[root * k + i];
-            }
-        }
-        let mut ob = vec![zero::<T>(); len * k];
-        gemm_mat(
-            one::<T>(),
-            MatRef::from_slice(&qb, c, len).t(),
-            MatRef::from_slice(&sb, c, k),
-            zero::<T>(),
-            MatMut::from_slice(&mut ob, k, len).t(),
-        );
-        for (root, &col) in root_col.iter().enumerate() {
-            out[col * n + r0..col * n + r0 + len]
-                .copy_from_slice(&ob[root * len..(root + 1) * len]);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -311,7 +273,7 @@ mod tests {
     fn check(d: &[f64], e: &[f64], what: &str) {
         let n = d.len();
         let (w, q) = stedc(d, e).expect("converges");
-        assert!(w.windows(2).all(|p| p[0] <= p[1]), "{what}: ascending");
+        let q = q.to_vec();
         let norm = d
             .iter()
             .chain(e)

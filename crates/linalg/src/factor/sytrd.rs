@@ -443,6 +443,17 @@ fn syr2k_trailing<T: LinalgReal>(a: &mut NdArray<T>, n: usize, k: usize, jb: usi
 /// `?larft` (forward, columnwise): upper-triangular `T` with `H_1 ... H_r = I - V T V^T`
 /// for the row-major `mm x r` unit lower trapezoid `v`.
 fn larft<T: LinalgReal>(v: &[T], mm: usize, r: usize, taus: &[T]) -> Vec<T> {
+    // G = V^T V by one GEMM (V's zeros above the unit diagonal make it exact), then
+    // T[0..i, i] = -tau_i T[0..i, 0..i] G[0..i, i].
+    let vm = MatRef::from_slice(v, mm, r);
+    let mut g = vec![zero::<T>(); r * r];
+    gemm_mat(
+        one::<T>(),
+        vm.t(),
+        vm,
+        zero::<T>(),
+        MatMut::from_slice(&mut g, r, r),
+    );
     let mut t = vec![zero::<T>(); r * r];
     let mut z = vec![zero::<T>(); r];
     for i in 0..r {
@@ -451,13 +462,8 @@ fn larft<T: LinalgReal>(v: &[T], mm: usize, r: usize, taus: &[T]) -> Vec<T> {
         if i == 0 || tau == zero::<T>() {
             continue;
         }
-        // z = V[:, 0..i]^T v_i (v_i is zero above row i).
-        z[..i].fill(zero::<T>());
-        for row in i..mm {
-            let vi = v[row * r + i];
-            if vi != zero::<T>() {
-                axpy::<T, false>(vi, &v[row * r..row * r + i], &mut z[..i]);
-            }
+        for (j, zj) in z[..i].iter_mut().enumerate() {
+            *zj = g[j * r + i];
         }
         for row in 0..i {
             let acc = dot::<T, false>(&t[row * r + row..row * r + i], &z[row..i]);
@@ -468,9 +474,8 @@ fn larft<T: LinalgReal>(v: &[T], mm: usize, r: usize, taus: &[T]) -> Vec<T> {
 }
 
 /// `Y = Q Y` for the row-major `n x cols` `y`, with `Q` the product of the reflectors in `tri`.
-pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut NdArray<T>) {
+pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut [T], cols: usize) {
     let n = tri.d.len();
-    let cols = y.shape()[1];
     let nref = n.saturating_sub(1);
     if nref == 0 || cols == 0 {
         return;
@@ -496,8 +501,7 @@ pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut NdArray<T>) {
         let vm = MatRef::from_slice(&v, mm, r);
         let mut w = vec![zero::<T>(); r * cols];
         {
-            let ys = MatRef::from_slice(y.as_slice().expect("contiguous"), n, cols)
-                .submatrix(r0, 0, mm, cols);
+            let ys = MatRef::from_slice(&y[r0 * cols..], mm, cols);
             gemm_mat(
                 one::<T>(),
                 vm.t(),
@@ -514,13 +518,12 @@ pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut NdArray<T>) {
             zero::<T>(),
             MatMut::from_slice(&mut w2, r, cols),
         );
-        gemm_block(
-            y,
-            (r0, 0),
+        gemm_mat(
             -one::<T>(),
             vm,
             MatRef::from_slice(&w2, r, cols),
             one::<T>(),
+            MatMut::from_slice(&mut y[r0 * cols..], mm, cols),
         );
     }
 }
@@ -563,15 +566,10 @@ mod tests {
                     t[(i + 1) * n + i] = tri.e[i];
                 }
             }
-            let mut y = NdArray::from_shape_vec(&[n, n], t).unwrap();
-            apply_q(&tri, &mut y);
-            let yt: Vec<f64> = {
-                let ys = y.to_vec();
-                (0..n * n).map(|p| ys[(p % n) * n + p / n]).collect()
-            };
-            let mut z = NdArray::from_shape_vec(&[n, n], yt).unwrap();
-            apply_q(&tri, &mut z);
-            let back = z.to_vec();
+            let mut y = t;
+            apply_q(&tri, &mut y, n);
+            let mut back: Vec<f64> = (0..n * n).map(|p| y[(p % n) * n + p / n]).collect();
+            apply_q(&tri, &mut back, n);
             let tol = 64.0 * (n.max(1) as f64) * f64::EPSILON;
             for p in 0..n * n {
                 assert!((back[p] - a[p]).abs() <= tol, "n={n} at {p}");
