@@ -130,16 +130,18 @@ fn root<T: LinalgReal>(d: &[T], z: &[T], rho: T, i: usize, row: &mut [T]) -> Opt
         *r = dj - d[i];
     }
     // The origin pole and the bracket (lo, hi) for tau = lambda - d[origin].
-    let (origin, mut lo, mut hi) = if i + 1 < k {
+    // `wmid` is f at the midpoint between the poles, where the iteration starts.
+    let (origin, mut lo, mut hi, wmid) = if i + 1 < k {
         let half = (d[i + 1] - d[i]) / two;
-        if rhoinv + sums(row, z, half).0 >= zero::<T>() {
-            (i, zero::<T>(), half)
+        let wmid = rhoinv + sums(row, z, half).0;
+        if wmid >= zero::<T>() {
+            (i, zero::<T>(), half, Some(wmid))
         } else {
-            (i + 1, -half, zero::<T>())
+            (i + 1, -half, zero::<T>(), Some(wmid))
         }
     } else {
         let zz = z.iter().fold(zero::<T>(), |s, &v| s + v * v);
-        (i, zero::<T>(), rho * zz)
+        (i, zero::<T>(), rho * zz, None)
     };
     if origin != i {
         for (r, &dj) in row.iter_mut().zip(d) {
@@ -151,6 +153,19 @@ fn root<T: LinalgReal>(d: &[T], z: &[T], rho: T, i: usize, row: &mut [T]) -> Opt
     let q = p + 1;
     let eps = T::epsilon();
     let mut tau = (lo + hi) / two;
+    if let Some(w) = wmid {
+        // First guess (as ?laed4): from the midpoint, the root of the model that keeps the
+        // two nearest poles exactly and freezes the rest at their midpoint value.
+        let mid = if origin == i { hi } else { lo };
+        let (dp, dq) = (row[p] - mid, row[q] - mid);
+        let (tp, tq) = (z[p] / dp, z[q] / dq);
+        let next = mid + step(w, dp, dq, tp * tp, tq * tq);
+        if w == zero::<T>() {
+            tau = mid;
+        } else if next > lo && next < hi {
+            tau = next;
+        }
+    }
     for _ in 0..MAX_ITER {
         let (psi, dpsi, abs_l) = sums(&row[..=p], &z[..=p], tau);
         let (phi, dphi, abs_r) = sums(&row[q..], &z[q..], tau);
@@ -168,23 +183,7 @@ fn root<T: LinalgReal>(d: &[T], z: &[T], rho: T, i: usize, row: &mut [T]) -> Opt
             hi = hi.min(tau);
         }
         let (dp, dq) = (row[p] - tau, row[q] - tau);
-        let a = (dp + dq) * w - dp * dq * (dpsi + dphi);
-        let b = dp * dq * w;
-        let c = w - dp * dpsi - dq * dphi;
-        let disc = (a * a - two * two * b * c).abs().sqrt();
-        let mut eta = if c == zero::<T>() {
-            b / a
-        } else if a <= zero::<T>() {
-            (a - disc) / (two * c)
-        } else {
-            two * b / (a + disc)
-        };
-        // A step against the slope is no step: Newton instead.
-        // (NaN counts as wrong too.)
-        if (w * eta).partial_cmp(&zero::<T>()) != Some(std::cmp::Ordering::Less) {
-            eta = -w / (dpsi + dphi);
-        }
-        let mut next = tau + eta;
+        let mut next = tau + step(w, dp, dq, dpsi, dphi);
         if next.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater)
             || next.partial_cmp(&hi) != Some(std::cmp::Ordering::Less)
         {
@@ -206,6 +205,33 @@ fn root<T: LinalgReal>(d: &[T], z: &[T], rho: T, i: usize, row: &mut [T]) -> Opt
     }
     let lam = d[origin] + tau;
     if lam.is_finite() { Some(lam) } else { None }
+}
+
+/// The middle-way correction `eta` at a point where `f = w`, the model poles are `dp` and
+/// `dq` away and the sums left and right of the root have slopes `dpsi` and `dphi`: the root
+/// of `c + dp^2 dpsi / (dp - eta) + dq^2 dphi / (dq - eta)` matched to `w` (the quadratic
+/// `c eta^2 - a eta + b = 0`, solved without cancellation); a Newton step when that would
+/// go against the slope (or is NaN).
+#[inline(always)]
+fn step<T: LinalgReal>(w: T, dp: T, dq: T, dpsi: T, dphi: T) -> T {
+    let two = one::<T>() + one::<T>();
+    let a = (dp + dq) * w - dp * dq * (dpsi + dphi);
+    let b = dp * dq * w;
+    let c = w - dp * dpsi - dq * dphi;
+    let disc = (a * a - two * two * b * c).abs().sqrt();
+    let eta = if c == zero::<T>() {
+        b / a
+    } else if a <= zero::<T>() {
+        (a - disc) / (two * c)
+    } else {
+        two * b / (a + disc)
+    };
+    // (NaN counts as wrong too.)
+    if (w * eta).partial_cmp(&zero::<T>()) == Some(std::cmp::Ordering::Less) {
+        eta
+    } else {
+        -w / (dpsi + dphi)
+    }
 }
 
 /// The orthonormal eigenvectors of `D + rho z z^T` from the roots (Loewner's formula):
