@@ -1,12 +1,17 @@
-//! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`).
+//! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`), in
+//! LAPACK `?syevd`'s shape.
 //!
-//! Householder tridiagonalisation (EISPACK `tred2`) then implicit QL with shifts (`tql2`),
-//! the algorithm pair of JAMA and of LAPACK's `?steqr` family. Unblocked (level-2 BLAS
-//! shaped), so slower than LAPACK's blocked `?syevd` on large matrices (see
-//! docs/linalg-solvers.md). Iterations are capped, so NaN input ends with NaN output
-//! instead of a hang.
+//! 1. Blocked Householder tridiagonalisation `A = Q T Q^T` ([`super::sytrd`], `?sytrd`).
+//! 2. Values only: root-free QL on `T` ([`super::sterf`], `?sterf`). Values and vectors:
+//!    divide and conquer ([`super::stedc`], `?stedc`), whose vectors `Z` become `Q Z` by
+//!    compact-WY GEMMs (`?ormtr`).
+//!
+//! Implicit QL with shifts (EISPACK `tql2`, here) solves the divide-and-conquer leaves and is
+//! the fallback when the faster methods decline (non-finite input, an iteration cap), so
+//! NaN input ends with NaN output instead of a hang or an error.
 
 use super::stedc::stedc;
+use super::sterf::sterf;
 use super::sytrd::{apply_q, sytrd};
 use super::{LinalgReal, one, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
@@ -105,11 +110,15 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
     }
     let tri = sytrd(src, n);
     if !vectors {
-        let (mut d, mut e) = (tri.d.clone(), vec![zero::<T>(); n]);
-        e[1..].copy_from_slice(&tri.e);
-        tql2(&mut d, &mut e, n, None);
-        d.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
-        return (d, Vec::new());
+        // Root-free QL; plain QL when it declines (non-finite input, iteration cap).
+        let vals = sterf(&tri.d, &tri.e).unwrap_or_else(|| {
+            let (mut d, mut e) = (tri.d.clone(), vec![zero::<T>(); n]);
+            e[1..].copy_from_slice(&tri.e);
+            tql2(&mut d, &mut e, n, None);
+            d.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+            d
+        });
+        return (vals, Vec::new());
     }
     let (vals, z) = tridiagonal_eig(&tri.d, &tri.e);
     let zs = z.as_slice().expect("contiguous");
