@@ -12,7 +12,6 @@
 //! capped, so NaN input ends with NaN output instead of a hang or an error.
 
 use super::stedc::stedc;
-use super::sterf::sterf;
 use super::sytrd::{apply_q, sytrd};
 use super::{LinalgReal, one, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
@@ -111,15 +110,11 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
     }
     let tri = sytrd(src, n);
     if !vectors {
-        // Root-free QL; plain QL when it declines (non-finite input, iteration cap).
-        let vals = sterf(&tri.d, &tri.e).unwrap_or_else(|| {
-            let (mut d, mut e) = (tri.d.clone(), vec![zero::<T>(); n]);
-            e[1..].copy_from_slice(&tri.e);
-            tql2(&mut d, &mut e, n, None);
-            d.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
-            d
-        });
-        return (vals, Vec::new());
+        let (mut d, mut e) = (tri.d.clone(), vec![zero::<T>(); n]);
+        e[1..].copy_from_slice(&tri.e);
+        tql2(&mut d, &mut e, n, None);
+        d.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+        return (d, Vec::new());
     }
     let (vals, z) = tridiagonal_eig(&tri.d, &tri.e);
     let zs = z.as_slice().expect("contiguous");

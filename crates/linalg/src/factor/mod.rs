@@ -16,7 +16,6 @@ pub mod norm;
 pub mod qr;
 pub(crate) mod secular;
 pub(crate) mod stedc;
-pub(crate) mod sterf;
 pub mod svd;
 pub(crate) mod sytrd;
 pub mod triangular;
