@@ -785,6 +785,11 @@ fn check_eigh<T: LinalgReal>(case: &str, a: &[f64], n: usize, c: f64) -> Vec<f64
     // The matrix actually factored (rounded to T).
     let a: Vec<f64> = at.to_vec().iter().map(|x| x.to_f64().unwrap()).collect();
     assert!(w.windows(2).all(|p| p[0] <= p[1]), "{case}: ascending");
+    // (`f64::max` below would skip a NaN.)
+    assert!(
+        w.iter().chain(&v).all(|x| x.is_finite()),
+        "{case} n={n}: non-finite output"
+    );
     let eps = T::epsilon().to_f64().unwrap();
     let norm = max_abs(&w).max(f64::MIN_POSITIVE);
     let (mut res, mut orth) = (0.0f64, 0.0f64);
@@ -909,4 +914,15 @@ fn eigh_dc_threads_and_levels() {
         check_eigh::<f32>("level f32", &rand_sym(n, 11), n, 4.0);
     }
     force_level(detected());
+}
+
+/// Sizes whose work arrays (>= 1 MiB) come from core's recycled buffers: the second and
+/// third calls get buffers still holding the first call's numbers, which must all be
+/// overwritten.
+#[test]
+fn eigh_dc_recycled_buffers() {
+    let n = 400;
+    for seed in [21, 22, 23] {
+        check_eigh::<f64>("recycled", &rand_sym(n, seed), n, 4.0);
+    }
 }

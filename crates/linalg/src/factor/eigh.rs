@@ -12,8 +12,8 @@
 //! capped, so NaN input ends with NaN output instead of a hang or an error.
 
 use super::stedc::stedc;
-use super::sytrd::{apply_q, sytrd};
-use super::{LinalgReal, one, square_stack, with_tail, zero};
+use super::sytrd::{Tridiagonal, apply_q, sytrd};
+use super::{LinalgReal, one, scratch, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
 use numerust_core::{AsView, NdArray};
 
@@ -116,6 +116,14 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
         d.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
         return (d, Vec::new());
     }
+    let (vals, v) = sym_eig_vectors(tri);
+    (vals, v.into_vec())
+}
+
+/// [`sym_eig`] with vectors from the tridiagonal reduction, the vectors in an `n x n` array
+/// (from core's allocator, which recycles large buffers instead of faulting in fresh pages).
+fn sym_eig_vectors<T: LinalgReal>(tri: Tridiagonal<T>) -> (Vec<T>, NdArray<T>) {
+    let n = tri.d.len();
     let (vals, z) = tridiagonal_eig(&tri.d, &tri.e);
     let zs = z.as_slice().expect("contiguous");
     let mut order: Vec<usize> = (0..n).collect();
@@ -125,14 +133,15 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     // Row-major Y = Z (columns in ascending order), then Y = Q Z.
-    let mut y = vec![zero::<T>(); n * n];
-    for (j, &src) in order.iter().enumerate() {
-        for (i, &x) in zs[src * n..(src + 1) * n].iter().enumerate() {
-            y[i * n + j] = x;
+    let mut ya = scratch(n, n, |y: &mut [T]| {
+        for (j, &src) in order.iter().enumerate() {
+            for (i, &x) in zs[src * n..(src + 1) * n].iter().enumerate() {
+                y[i * n + j] = x;
+            }
         }
-    }
-    apply_q(&tri, &mut y, n);
-    (order.iter().map(|&i| vals[i]).collect(), y)
+    });
+    apply_q(&tri, ya.as_slice_mut().expect("contiguous"), n);
+    (order.iter().map(|&i| vals[i]).collect(), ya)
 }
 
 /// Eigenvalues (ascending) and eigenvectors (columns of the column-major `n x n` result) of
@@ -196,15 +205,16 @@ pub fn eigh<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<(NdArray<T>, NdAr
     let sa = square_stack(&a.as_view())?;
     let n = sa.n;
     let count: usize = sa.batch.iter().product();
+    if count == 1 && n > 0 {
+        // One matrix: its eigenvector array is the result, no copy.
+        let (w, v) = sym_eig_vectors(sytrd(&sa.data, n));
+        return Ok((NdArray::from_shape_vec(&[n], w)?, v));
+    }
     let (mut ws, mut vs) = (Vec::new(), Vec::new());
     for i in 0..count {
         let (w, v) = sym_eig(&sa.data[i * n * n..(i + 1) * n * n], n, true);
         ws.extend(w);
-        if vs.is_empty() {
-            vs = v;
-        } else {
-            vs.extend(v);
-        }
+        vs.extend(v);
     }
     Ok((
         NdArray::from_shape_vec(&with_tail(&sa.batch, &[n]), ws)?,

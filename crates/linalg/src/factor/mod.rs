@@ -129,3 +129,22 @@ pub(crate) fn zero<T: LinalgReal>() -> T {
 pub(crate) fn one<T: LinalgReal>() -> T {
     <T as num_traits::One>::one()
 }
+
+/// A row-major `rows x cols` work array whose every element `fill` or the caller writes
+/// before reading it: large ones take a recycled buffer from core's allocator (old values
+/// inside), so no fresh pages are faulted in per call. Debug builds poison it with NaN
+/// first, so a test reading an element nobody wrote fails instead of passing on zeros.
+pub(crate) fn scratch<T: LinalgReal>(
+    rows: usize,
+    cols: usize,
+    fill: impl FnOnce(&mut [T]),
+) -> NdArray<T> {
+    NdArray::try_from_fill(&[rows, cols], numerust_core::Order::C, |s| {
+        if cfg!(debug_assertions) {
+            s.fill(T::nan());
+        }
+        fill(s);
+        Ok::<(), numerust_core::NdError>(())
+    })
+    .expect("rows*cols elements")
+}

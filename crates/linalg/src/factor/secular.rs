@@ -15,8 +15,8 @@
 //! vectors `zhat_j / (d_j - lambda_i)` are orthogonal to working precision even for close
 //! roots. Pure arithmetic on slices: no allocation per iteration, no unsafe.
 
-use super::{LinalgReal, one, zero};
-use numerust_core::{NdArray, zeros};
+use super::{LinalgReal, one, scratch, zero};
+use numerust_core::NdArray;
 
 /// Most iterations per root (LAPACK allows 30; bisection steps count too).
 const MAX_ITER: usize = 100;
@@ -39,9 +39,8 @@ pub(crate) fn secular_roots<T: LinalgReal>(d: &[T], z: &[T], rho: T) -> Option<R
     use rayon::prelude::*;
     let k = d.len();
     let mut lambda = vec![zero::<T>(); k];
-    // (An array rather than a Vec: large ones reuse freed buffers instead of faulting in
-    // fresh pages.)
-    let mut delta = zeros::<T>(&[k, k]).ok()?;
+    // (Every row is written by `root` before it is read.)
+    let mut delta = scratch(k, k, |_: &mut [T]| {});
     let ok = lambda
         .par_chunks_mut(ROOTS_PER_TASK)
         .zip(delta.as_slice_mut()?.par_chunks_mut(ROOTS_PER_TASK * k))

@@ -19,7 +19,7 @@
 use super::eigh::{pythag, tridiagonal_eig_ql};
 use super::gemm_block;
 use super::secular::{secular_roots, secular_vectors};
-use super::{LinalgReal, one, zero};
+use super::{LinalgReal, one, scratch, zero};
 use crate::gemm::MatRef;
 use numerust_core::{NdArray, zeros};
 
@@ -212,7 +212,8 @@ fn merge<T: LinalgReal>(d: &mut [T], q1: &[T], q2: &[T], m: usize, beta: T) -> O
     let k = kept.len();
     let (dl, zl): (Vec<T>, Vec<T>) = kept.iter().map(|&j| (d[j], z[j])).unzip();
     // Rows 0..K of the result: the roots, ascending; then the deflated pairs.
-    let mut out = zeros::<T>(&[n, n]).ok()?;
+    // (Every element is written below: by a GEMM with beta = 0, a zero fill, or a copy.)
+    let mut out = scratch(n, n, |_: &mut [T]| {});
     let mut vals = Vec::with_capacity(n);
     if k > 0 {
         let roots = secular_roots(&dl, &zl, rho)?;
@@ -236,7 +237,15 @@ fn merge<T: LinalgReal>(d: &mut [T], q1: &[T], q2: &[T], m: usize, beta: T) -> O
         // out[0..K, 0..m] = S[:, Top+Both] Q1-part^T; out[0..K, m..n] = S[:, Both+Bottom] ...
         for (c0, c1, r0, len) in [(0, n_top + n_both, 0, m), (n_top, k, m, n2)] {
             let c = c1 - c0;
-            if c == 0 || len == 0 {
+            if len == 0 {
+                continue;
+            }
+            if c == 0 {
+                // No kept column has nonzeros in these rows.
+                let os = out.as_slice_mut()?;
+                for row in os.chunks_exact_mut(n).take(k) {
+                    row[r0..r0 + len].fill(zero::<T>());
+                }
                 continue;
             }
             // Row-major c x len: the kept columns' rows r0..r0+len, in grouped order.

@@ -15,7 +15,7 @@
 //! This module does no unsafe, no allocation per column beyond small scratch, and never
 //! reads the strict upper triangle.
 
-use super::{LinalgReal, gemm_block, one, zero};
+use super::{LinalgReal, gemm_block, one, scratch, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 use numerust_core::NdArray;
 
@@ -231,13 +231,14 @@ fn axpy<T: LinalgReal, const FMA: bool>(alpha: T, x: &[T], y: &mut [T]) {
 /// (NumPy's `UPLO='L'`; the strict upper triangle is never read) to tridiagonal form.
 pub(crate) fn sytrd<T: LinalgReal>(src: &[T], n: usize) -> Tridiagonal<T> {
     // Column-major copy of the lower triangle: A(i, j) (i >= j) at s[j * n + i] = src[i * n + j].
-    let mut buf = vec![zero::<T>(); n * n];
-    for j in 0..n {
-        for i in j..n {
-            buf[j * n + i] = src[i * n + j];
+    let mut a = scratch(n, n, |buf: &mut [T]| {
+        for j in 0..n {
+            buf[j * n..j * n + j].fill(zero::<T>());
+            for i in j..n {
+                buf[j * n + i] = src[i * n + j];
+            }
         }
-    }
-    let mut a = NdArray::from_shape_vec(&[n, n], buf).expect("n*n elements");
+    });
     let (mut d, mut e, mut tau) = (
         vec![zero::<T>(); n],
         vec![zero::<T>(); n.saturating_sub(1)],
