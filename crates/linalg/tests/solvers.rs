@@ -926,3 +926,13 @@ fn eigh_dc_recycled_buffers() {
         check_eigh::<f64>("recycled", &rand_sym(n, seed), n, 4.0);
     }
 }
+
+/// Entries near the ends of the exponent range (only the scale differs from a tame case).
+#[test]
+fn eigh_dc_extreme_scales() {
+    let n = 60;
+    for scale in [1e150, 1e-150, 1e300, 1e-300] {
+        let a: Vec<f64> = rand_sym(n, 31).iter().map(|x| x * scale).collect();
+        check_eigh::<f64>("scaled", &a, n, 4.0);
+    }
+}
