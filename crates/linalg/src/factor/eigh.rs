@@ -5,14 +5,15 @@
 //! 2. Values only: implicit QL on `T` without vectors (EISPACK `tql2`, here; O(n^2), a few
 //!    percent of the reduction's time at n = 1000; a root-free `?sterf` measured no faster).
 //!    Values and vectors: divide and conquer ([`super::stedc`], `?stedc`), whose vectors `Z`
-//!    become `Q Z` by compact-WY GEMMs (`?ormtr`).
+//!    become `Q Z` by compact-WY GEMMs ([`super::ormtr`], `?ormtr`).
 //!
 //! The same QL solves the divide-and-conquer leaves and is the fallback when divide and
 //! conquer declines (non-finite input, a secular root past its cap); every iteration is
 //! capped, so NaN input ends with NaN output instead of a hang or an error.
 
+use super::ormtr::apply_q;
 use super::stedc::stedc;
-use super::sytrd::{Tridiagonal, apply_q, sytrd};
+use super::sytrd::{Tridiagonal, sytrd};
 use super::{LinalgReal, one, scratch, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
 use numerust_core::{AsView, NdArray};

@@ -13,6 +13,7 @@ pub mod eigh;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
+pub(crate) mod ormtr;
 pub mod qr;
 pub(crate) mod secular;
 pub(crate) mod stedc;
