@@ -1,11 +1,11 @@
 //! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`), in
 //! LAPACK `?syevd`'s shape.
 //!
-//! 1. Blocked Householder tridiagonalisation `A = Q T Q^T` ([`super::sytrd`], `?sytrd`).
+//! 1. Blocked Householder tridiagonalisation `A = Q T Q^T` (`factor/sytrd.rs`, `?sytrd`).
 //! 2. Values only: implicit QL on `T` without vectors (EISPACK `tql2`, here; O(n^2), a few
 //!    percent of the reduction's time at n = 1000; a root-free `?sterf` measured no faster).
-//!    Values and vectors: divide and conquer ([`super::stedc`], `?stedc`), whose vectors `Z`
-//!    become `Q Z` by compact-WY GEMMs ([`super::ormtr`], `?ormtr`).
+//!    Values and vectors: divide and conquer (`factor/stedc.rs`, `?stedc`), whose vectors `Z`
+//!    become `Q Z` by compact-WY GEMMs (`factor/ormtr.rs`, `?ormtr`).
 //!
 //! The same QL solves the divide-and-conquer leaves and is the fallback when divide and
 //! conquer declines (non-finite input, a secular root past its cap); every iteration is

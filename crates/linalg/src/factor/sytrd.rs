@@ -4,7 +4,7 @@
 //! The matrix is held column-major (column `j` contiguous, lower triangle meaningful).
 //! Panels of [`NB_TRD`] columns are reduced one column at a time (`?latrd`): each column
 //! needs one symmetric matrix-vector product with the not-yet-updated trailing matrix
-//! (level 2, [`symv_lower`]) plus small corrections for the panel's earlier reflectors
+//! (level 2, [`symv_body`]) plus small corrections for the panel's earlier reflectors
 //! (`W`); then the trailing lower triangle gets `A -= V W^T + W V^T` by GEMMs on column
 //! blocks (`?syr2k`). Half of the `4/3 n^3` flops land in GEMM.
 //!
