@@ -14,8 +14,12 @@ pub mod eigh;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
+pub(crate) mod ormtr;
 pub mod qr;
+pub(crate) mod secular;
+pub(crate) mod stedc;
 pub mod svd;
+pub(crate) mod sytrd;
 pub mod tensor;
 pub mod triangular;
 
@@ -128,4 +132,23 @@ pub(crate) fn zero<T: LinalgReal>() -> T {
 /// `1` of `T`.
 pub(crate) fn one<T: LinalgReal>() -> T {
     <T as num_traits::One>::one()
+}
+
+/// A row-major `rows x cols` work array whose every element `fill` or the caller writes
+/// before reading it: large ones take a recycled buffer from core's allocator (old values
+/// inside), so no fresh pages are faulted in per call. Debug builds poison it with NaN
+/// first, so a test reading an element nobody wrote fails instead of passing on zeros.
+pub(crate) fn scratch<T: LinalgReal>(
+    rows: usize,
+    cols: usize,
+    fill: impl FnOnce(&mut [T]),
+) -> NdArray<T> {
+    NdArray::try_from_fill(&[rows, cols], numerust_core::Order::C, |s| {
+        if cfg!(debug_assertions) {
+            s.fill(T::nan());
+        }
+        fill(s);
+        Ok::<(), numerust_core::NdError>(())
+    })
+    .expect("rows*cols elements")
 }
