@@ -11,12 +11,15 @@
 pub mod cholesky;
 pub mod eig;
 pub mod eigh;
+mod gehrd;
+mod hqr;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
 pub mod qr;
 pub mod svd;
 pub mod tensor;
+mod trevc;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
