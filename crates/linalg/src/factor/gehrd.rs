@@ -9,7 +9,7 @@
 //! `H[:, m..] -= f u^T / hh`. Unblocked (level 2), but every pass is SIMD and unit-stride;
 //! LAPACK's `?lahr2` panels would move about half of the flops into GEMMs proper.
 //! The reflectors stay below the subdiagonal (as `orthes` leaves them) until [`orghr`]
-//! has formed `Q`; [`clear_below_subdiagonal`] then zeroes them.
+//! has formed `Q` (blocked, compact WY); [`clear_below_subdiagonal`] then zeroes them.
 
 use super::{LinalgReal, gemm_block, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
@@ -88,9 +88,14 @@ pub(crate) fn gehrd<T: LinalgReal>(h: &mut NdArray<T>) -> Vec<T> {
     ort
 }
 
+/// Reflectors per panel of [`orghr`].
+const PANEL: usize = 32;
+
 /// `Q` (column-major, as `h`) from the reflectors [`gehrd`] left in `h` and `ort`:
-/// `Q = H_1 H_2 ... H_{n-2}`, accumulated backwards with two GEMM calls per reflector
-/// (`w = u^T Q[m.., m..]`, `Q[m.., m..] += u w / (ort[m] H[m, m-1])`, as `orthes`).
+/// `Q = H_1 H_2 ... H_{n-2}`, `H_m = I - tau_m u_m u_m^T` with `u_m = (ort[m], H[m+1.., m-1])`
+/// and `tau_m = -1 / (ort[m] H[m, m-1])` (`orthes`' scaling). Blocked as LAPACK `?orghr`:
+/// panels of 32 reflectors, last first, each gathered into `I - V T V^T` (`?larft`) and
+/// applied to the trailing block of `Q` by three GEMMs.
 pub(crate) fn orghr<T: LinalgReal>(h: &NdArray<T>, ort: &[T]) -> NdArray<T> {
     let n = h.shape()[0];
     let mut q = numerust_core::zeros::<T>(&[n, n]).expect("n*n elements");
@@ -101,36 +106,90 @@ pub(crate) fn orghr<T: LinalgReal>(h: &NdArray<T>, ort: &[T]) -> NdArray<T> {
         }
     }
     let hs = h.as_slice().expect("contiguous");
-    for m in (1..n.saturating_sub(1)).rev() {
-        let sub = hs[(m - 1) * n + m];
-        if sub == zero::<T>() {
-            continue;
+    let last = n.saturating_sub(1); // reflectors m = 1..last
+    let starts: Vec<usize> = (1..last).step_by(PANEL).collect();
+    for &p0 in starts.iter().rev() {
+        let p1 = (p0 + PANEL).min(last);
+        let (jb, mm) = (p1 - p0, n - p0);
+        // V (mm x jb, row-major): reflector m in column m - p0, rows m - p0...
+        let mut v = vec![zero::<T>(); mm * jb];
+        let mut tau = vec![zero::<T>(); jb];
+        for (c, m) in (p0..p1).enumerate() {
+            let sub = hs[(m - 1) * n + m];
+            if sub == zero::<T>() {
+                continue; // a skipped step: H_m = I
+            }
+            tau[c] = -(one::<T>() / ort[m]) / sub;
+            v[(m - p0) * jb + c] = ort[m];
+            for i in m + 1..n {
+                v[(i - p0) * jb + c] = hs[(m - 1) * n + i];
+            }
         }
-        let mm = n - m;
-        let mut u = hs[(m - 1) * n + m..m * n].to_vec();
-        u[0] = ort[m];
-        let mut w = vec![zero::<T>(); mm];
+        let t = larft(&v, mm, jb, &tau);
+        // Q[p0.., p0..] -= V (T (V^T Q[p0.., p0..])).
+        let vm = MatRef::from_slice(&v, mm, jb);
+        let mut w = vec![zero::<T>(); jb * mm];
         {
             let qm = MatRef::from_slice(q.as_slice().expect("contiguous"), n, n).t();
             gemm_mat(
-                (one::<T>() / ort[m]) / sub,
-                MatRef::from_slice(&u, 1, mm),
-                qm.submatrix(m, m, mm, mm),
+                one::<T>(),
+                vm.t(),
+                qm.submatrix(p0, p0, mm, mm),
                 zero::<T>(),
-                MatMut::from_slice(&mut w, 1, mm),
+                MatMut::from_slice(&mut w, jb, mm),
             );
         }
-        // Q^T[m.., m..] += w^T u^T.
+        let mut w2 = vec![zero::<T>(); jb * mm];
+        gemm_mat(
+            one::<T>(),
+            MatRef::from_slice(&t, jb, jb),
+            MatRef::from_slice(&w, jb, mm),
+            zero::<T>(),
+            MatMut::from_slice(&mut w2, jb, mm),
+        );
+        // The stored block is Q^T: Q^T[p0.., p0..] -= W2^T V^T.
         gemm_block(
             &mut q,
-            (m, m),
-            one::<T>(),
-            MatRef::from_slice(&w, mm, 1),
-            MatRef::from_slice(&u, 1, mm),
+            (p0, p0),
+            -one::<T>(),
+            MatRef::from_slice(&w2, jb, mm).t(),
+            vm.t(),
             one::<T>(),
         );
     }
     q
+}
+
+/// `?larft` (forward, columnwise) for the row-major `mm x jb` `v` whose column `i` is zero
+/// above row `i`: the upper-triangular `T` with `H_1 ... H_jb = I - V T V^T`.
+fn larft<T: LinalgReal>(v: &[T], mm: usize, jb: usize, taus: &[T]) -> Vec<T> {
+    let mut t = vec![zero::<T>(); jb * jb];
+    for i in 0..jb {
+        let tau = taus[i];
+        t[i * jb + i] = tau;
+        if i == 0 || tau == zero::<T>() {
+            continue;
+        }
+        // z = V[:, 0..i]^T v_i (rows i.. only).
+        let mut z = vec![zero::<T>(); i];
+        for r in i..mm {
+            let vi = v[r * jb + i];
+            if vi != zero::<T>() {
+                for (zj, &vj) in z.iter_mut().zip(&v[r * jb..r * jb + i]) {
+                    *zj = *zj + vj * vi;
+                }
+            }
+        }
+        // T[0..i, i] = -tau T[0..i, 0..i] z.
+        for row in 0..i {
+            let mut acc = zero::<T>();
+            for (col, &zc) in z.iter().enumerate().skip(row) {
+                acc = acc + t[row * jb + col] * zc;
+            }
+            t[row * jb + i] = -tau * acc;
+        }
+    }
+    t
 }
 
 /// Zeroes the column-major `h` below its subdiagonal (where [`gehrd`] kept the reflectors).
@@ -164,15 +223,14 @@ mod tests {
     }
 
     /// `Q^T Q = I`, `Q^T A Q = H` (upper Hessenberg) within `c n eps ||A||`, for sizes around
-    /// the edge cases (0, 1, 2) and a few larger ones; one zero column (a skipped step).
+    /// the edge cases (0, 1, 2), panel edges (33..=35) and 70; one skipped step.
     #[test]
     fn hessenberg_residuals() {
-        for n in [0usize, 1, 2, 3, 4, 7, 16, 33, 70] {
+        for n in [0usize, 1, 2, 3, 4, 7, 16, 33, 34, 35, 70] {
             let mut a = sample(n, n as u64 + 1);
             if n > 4 {
-                for i in 0..n {
-                    a[i * n + 1] = 0.0; // column 1 of the column-major A
-                }
+                // Column 0 below the diagonal (column-major): step 1 has nothing to do.
+                a[1..n].fill(0.0);
             }
             let mut h = NdArray::from_shape_vec(&[n, n], a.clone()).unwrap();
             let ort = gehrd(&mut h);
