@@ -851,3 +851,34 @@ fn eig_thread_count_independent() {
     };
     assert_eq!(run(1), run(2));
 }
+
+/// `eig` in f32 (the same generic code at f32's eps): `||A v - w v|| <= c n eps32 ||A||`
+/// past one 32-reflector group.
+#[test]
+fn eig_f32_residual() {
+    let n = 45;
+    let a: Vec<f32> = lcg_matrix(n, 5).iter().map(|&x| x as f32).collect();
+    let m = NdArray::from_shape_vec(&[n, n], a.clone()).unwrap();
+    let (w, v) = eig(&m).unwrap();
+    let (w, v) = (w.to_vec(), v.to_vec());
+    let anorm = a.iter().map(|&x| f64::from(x * x)).sum::<f64>().sqrt();
+    for j in 0..n {
+        let mut r = 0.0f64;
+        for i in 0..n {
+            let (mut re, mut im) = (0.0f64, 0.0f64);
+            for k in 0..n {
+                re += f64::from(a[i * n + k]) * f64::from(v[k * n + j].re);
+                im += f64::from(a[i * n + k]) * f64::from(v[k * n + j].im);
+            }
+            let (wr, wi) = (f64::from(w[j].re), f64::from(w[j].im));
+            let (vr, vi) = (f64::from(v[i * n + j].re), f64::from(v[i * n + j].im));
+            r += (re - (wr * vr - wi * vi)).powi(2) + (im - (wr * vi + wi * vr)).powi(2);
+        }
+        let tol = 8.0 * n as f64 * f64::from(f32::EPSILON) * anorm;
+        assert!(
+            r.sqrt() <= tol,
+            "f32 eig {j}: residual {} > {tol}",
+            r.sqrt()
+        );
+    }
+}
