@@ -852,6 +852,22 @@ fn eig_thread_count_independent() {
     assert_eq!(run(1), run(2));
 }
 
+/// A NaN or inf anywhere gives NaN eigenvalues and vectors at once (not after the
+/// iteration cap's `60 n` sweeps).
+#[test]
+fn eig_non_finite_input() {
+    let n = 300;
+    for bad in [f64::NAN, f64::INFINITY] {
+        let mut a = lcg_matrix(n, 3);
+        a[n * n - 1] = bad;
+        let m = NdArray::from_shape_vec(&[n, n], a).unwrap();
+        let (w, v) = eig(&m).unwrap();
+        assert!(w.to_vec().iter().all(|c| c.re.is_nan()));
+        assert!(v.to_vec().iter().all(|c| c.re.is_nan()));
+        assert!(eigvals(&m).unwrap().to_vec().iter().all(|c| c.re.is_nan()));
+    }
+}
+
 /// `eig` in f32 (the same generic code at f32's eps): `||A v - w v|| <= c n eps32 ||A||`
 /// past one 32-reflector group.
 #[test]

@@ -147,6 +147,13 @@ pub(crate) fn hqr<T: LinalgReal>(
             norm = norm + h[at(i, j)].abs();
         }
     }
+    if h.iter().any(|x| !x.is_finite()) {
+        // NaN/inf input would only reach the iteration cap (60 n full sweeps) and end the
+        // same way: NaN eigenvalues.
+        d.fill(T::nan());
+        e.fill(zero::<T>());
+        return None;
+    }
     let mut n = ni - 1;
     let mut iter = 0usize;
     let mut total = 0usize;
