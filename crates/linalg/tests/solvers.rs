@@ -936,3 +936,176 @@ fn eigh_dc_extreme_scales() {
         check_eigh::<f64>("scaled", &a, n, 4.0);
     }
 }
+
+/// A reproducible `n x n` matrix with entries in [-1, 1) (a 64-bit LCG).
+fn lcg_matrix(n: usize, seed: u64) -> Vec<f64> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n * n)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((x >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        })
+        .collect()
+}
+
+/// `max_j ||A v_j - w_j v_j|| / (n eps ||A||_F)` over the eigenpairs `eig` returns, after
+/// checking that `eigvals` gives the same values, that every vector has unit norm and that
+/// complex eigenvalues come in adjacent conjugate pairs.
+fn eig_residual(a: &[f64], n: usize) -> f64 {
+    let m = NdArray::from_shape_vec(&[n, n], a.to_vec()).unwrap();
+    let (w, v) = eig(&m).unwrap();
+    let (w, v) = (w.to_vec(), v.to_vec());
+    assert_eq!(
+        eigvals(&m).unwrap().to_vec(),
+        w,
+        "n={n}: eigvals == eig's values"
+    );
+    let anorm = a
+        .iter()
+        .map(|x| x * x)
+        .sum::<f64>()
+        .sqrt()
+        .max(f64::MIN_POSITIVE);
+    let mut worst = 0.0f64;
+    let mut j = 0;
+    while j < n {
+        if w[j].im != 0.0 {
+            assert!(
+                w[j].im > 0.0 && j + 1 < n && w[j + 1] == w[j].conj(),
+                "n={n}: pair at {j}"
+            );
+        }
+        let col: Vec<Complex64> = (0..n).map(|i| v[i * n + j]).collect();
+        let nrm: f64 = col.iter().map(|c| c.norm_sqr()).sum::<f64>().sqrt();
+        assert!((nrm - 1.0).abs() < 1e-12, "n={n}: |v_{j}| = {nrm}");
+        let mut r = 0.0f64;
+        for i in 0..n {
+            let avi: Complex64 = (0..n).map(|k| col[k] * a[i * n + k]).sum();
+            r += (avi - w[j] * col[i]).norm_sqr();
+        }
+        worst = worst.max(r.sqrt() / (n as f64 * f64::EPSILON * anorm));
+        j += if w[j].im > 0.0 { 2 } else { 1 };
+    }
+    worst
+}
+
+/// `||A v - w v|| <= c n eps ||A||` for every size 1..=70 (past the 32-reflector groups of
+/// the delayed row updates) and n = 200, random dense matrices (many complex pairs), plus
+/// matrices that split during the iteration: block diagonal, exact zeros on the
+/// subdiagonal, a zero column, all zeros (once a NaN: the split test was `< eps * 0`), and
+/// the companion matrix of `x^16 - 1`.
+#[test]
+fn eig_residual_law() {
+    let c = 8.0;
+    for n in (1..=70).chain([200]) {
+        let a = lcg_matrix(n, n as u64);
+        let r = eig_residual(&a, n);
+        assert!(r <= c, "n={n}: residual {r} n eps ||A||");
+    }
+    let n = 60;
+    let mut blocks = lcg_matrix(n, 7);
+    for i in 0..n {
+        for j in 0..n {
+            if (i < 25) != (j < 25) {
+                blocks[i * n + j] = 0.0;
+            }
+        }
+    }
+    let mut hess = lcg_matrix(n, 8);
+    for i in 0..n {
+        for j in 0..n {
+            if i > j + 1 || (i == j + 1 && i % 13 == 0) {
+                hess[i * n + j] = 0.0;
+            }
+        }
+    }
+    let mut zcol = lcg_matrix(n, 9);
+    for i in 0..n {
+        zcol[i * n + 3] = 0.0;
+    }
+    // The companion matrix of x^16 - 1 (a cyclic shift): the 16th roots of unity, seven
+    // complex pairs.
+    let mut companion = vec![0.0; 16 * 16];
+    for i in 1..16 {
+        companion[i * 16 + i - 1] = 1.0;
+    }
+    companion[15] = 1.0;
+    for (name, a, n) in [
+        ("blocks", blocks, n),
+        ("hessenberg", hess, n),
+        ("zero column", zcol, n),
+        ("zeros", vec![0.0; 40 * 40], 40),
+        ("x^16 - 1", companion, 16),
+    ] {
+        let r = eig_residual(&a, n);
+        assert!(r <= c, "{name}: residual {r} n eps ||A||");
+    }
+}
+
+/// `eig` gives the same bits on one rayon thread as on two (its GEMMs split with a fixed
+/// k-blocking; the QR sweeps are sequential).
+#[test]
+fn eig_thread_count_independent() {
+    let n = 300;
+    let a = NdArray::from_shape_vec(&[n, n], lcg_matrix(n, 11)).unwrap();
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let (w, v) = eig(&a).unwrap();
+            (w.to_vec(), v.to_vec())
+        })
+    };
+    assert_eq!(run(1), run(2));
+}
+
+/// A NaN or inf anywhere gives NaN eigenvalues and vectors at once (not after the
+/// iteration cap's `60 n` sweeps).
+#[test]
+fn eig_non_finite_input() {
+    let n = 300;
+    for bad in [f64::NAN, f64::INFINITY] {
+        let mut a = lcg_matrix(n, 3);
+        a[n * n - 1] = bad;
+        let m = NdArray::from_shape_vec(&[n, n], a).unwrap();
+        let (w, v) = eig(&m).unwrap();
+        assert!(w.to_vec().iter().all(|c| c.re.is_nan()));
+        assert!(v.to_vec().iter().all(|c| c.re.is_nan()));
+        assert!(eigvals(&m).unwrap().to_vec().iter().all(|c| c.re.is_nan()));
+    }
+}
+
+/// `eig` in f32 (the same generic code at f32's eps): `||A v - w v|| <= c n eps32 ||A||`
+/// past one 32-reflector group.
+#[test]
+fn eig_f32_residual() {
+    let n = 45;
+    let a: Vec<f32> = lcg_matrix(n, 5).iter().map(|&x| x as f32).collect();
+    let m = NdArray::from_shape_vec(&[n, n], a.clone()).unwrap();
+    let (w, v) = eig(&m).unwrap();
+    let (w, v) = (w.to_vec(), v.to_vec());
+    let anorm = a.iter().map(|&x| f64::from(x * x)).sum::<f64>().sqrt();
+    for j in 0..n {
+        let mut r = 0.0f64;
+        for i in 0..n {
+            let (mut re, mut im) = (0.0f64, 0.0f64);
+            for k in 0..n {
+                re += f64::from(a[i * n + k]) * f64::from(v[k * n + j].re);
+                im += f64::from(a[i * n + k]) * f64::from(v[k * n + j].im);
+            }
+            let (wr, wi) = (f64::from(w[j].re), f64::from(w[j].im));
+            let (vr, vi) = (f64::from(v[i * n + j].re), f64::from(v[i * n + j].im));
+            r += (re - (wr * vr - wi * vi)).powi(2) + (im - (wr * vi + wi * vr)).powi(2);
+        }
+        let tol = 8.0 * n as f64 * f64::from(f32::EPSILON) * anorm;
+        assert!(
+            r.sqrt() <= tol,
+            "f32 eig {j}: residual {} > {tol}",
+            r.sqrt()
+        );
+    }
+}

@@ -11,6 +11,8 @@
 pub mod cholesky;
 pub mod eig;
 pub mod eigh;
+mod gehrd;
+mod hqr;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
@@ -21,6 +23,7 @@ pub(crate) mod stedc;
 pub mod svd;
 pub(crate) mod sytrd;
 pub mod tensor;
+mod trevc;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
