@@ -7,9 +7,11 @@
 //! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
+pub(crate) mod bdsqr;
 pub mod cholesky;
 pub mod eig;
 pub mod eigh;
+pub(crate) mod gebrd;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;

@@ -1,0 +1,545 @@
+//! Householder bidiagonalisation (LAPACK `?gebrd`/`?labrd`) and its orthogonal factors
+//! (`?orgbr`): the first half of [`svd`](super::svd()).
+//!
+//! `A = Q B P^T` for a row-major `m x n` matrix with `m >= n`: `B` upper bidiagonal (`d` on the
+//! diagonal, `e` above it), `Q = H_0 ... H_{n-1}` (reflectors on columns, stored below the
+//! diagonal), `P = G_0 ... G_{n-2}` (reflectors on rows, stored right of the superdiagonal).
+//! Blocked as `?labrd`: a panel of [`NB_BRD`] columns and rows is reduced while the rest of the
+//! matrix stays untouched, its effect gathered into `X` and `Y`, then the trailing matrix gets
+//! `A -= V Y^T + X U^T` through two GEMMs. The panel's matrix-vector products with the trailing
+//! matrix are the level-2 half of the flops (as in LAPACK). `Q` and `P` are formed by applying
+//! compact-WY blocks `I - V T V^T` (`?larft`) through GEMMs, panels in reverse (`?orgbr`).
+//! This module must not know about singular values: it only reduces and forms factors.
+
+use super::{LinalgReal, gemm_block, one, zero};
+use crate::gemm::{MatMut, MatRef, gemm_mat};
+use numerust_core::NdArray;
+
+/// Panel width of the blocked reduction (LAPACK's `?gebrd` default is 32).
+pub(crate) const NB_BRD: usize = 32;
+
+/// A block of `jb` reflectors acting on rows/columns `off..off + rows`: `v` is `rows x jb`
+/// row-major (unit diagonal, zeros above), `t` the `jb x jb` upper-triangular WY factor, so
+/// the block is `I - V T V^T`.
+pub(crate) struct Reflectors<T> {
+    off: usize,
+    rows: usize,
+    jb: usize,
+    v: Vec<T>,
+    t: Vec<T>,
+}
+
+/// The bidiagonal form of one matrix: `d` (`n`), `e` (`n - 1`), and the reflector blocks of
+/// `Q` (`q`) and `P` (`p`).
+pub(crate) struct Bidiagonal<T> {
+    pub d: Vec<T>,
+    pub e: Vec<T>,
+    q: Vec<Reflectors<T>>,
+    p: Vec<Reflectors<T>>,
+}
+
+/// `?larfg` on `x` (`x[0]` is alpha): `H x = (beta, 0, ...)`, `H = I - tau v v^T`,
+/// `v = (1, x[1..])` stored over `x[1..]`, `beta` over `x[0]`. Returns `tau`.
+fn householder<T: LinalgReal>(x: &mut [T]) -> T {
+    let alpha = x[0];
+    let xnorm = norm2(&x[1..]);
+    if xnorm == zero::<T>() {
+        return zero::<T>();
+    }
+    let norm = alpha.hypot(xnorm);
+    let beta = if alpha >= zero::<T>() { -norm } else { norm };
+    let tau = (beta - alpha) / beta;
+    let scale = one::<T>() / (alpha - beta);
+    for v in &mut x[1..] {
+        *v = *v * scale;
+    }
+    x[0] = beta;
+    tau
+}
+
+/// `||x||_2` without overflow for large entries (scaled by the largest magnitude).
+fn norm2<T: LinalgReal>(x: &[T]) -> T {
+    let amax = x.iter().fold(zero::<T>(), |m, &v| m.max(v.abs()));
+    if amax == zero::<T>() || !amax.is_finite() {
+        return if amax.is_nan() {
+            amax
+        } else {
+            amax * amax.signum()
+        };
+    }
+    let inv = one::<T>() / amax;
+    let ss = x.iter().fold(zero::<T>(), |s, &v| {
+        let w = v * inv;
+        s + w * w
+    });
+    amax * ss.sqrt()
+}
+
+/// Dot product of two equal-length slices: 16 partial sums in a fixed order (so it
+/// vectorises, and the bits do not depend on the SIMD level), no fused multiply-add.
+#[inline(always)]
+fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
+    const L: usize = 16;
+    let mut acc = [zero::<T>(); L];
+    let (xc, yc) = (x.chunks_exact(L), y.chunks_exact(L));
+    let (xr, yr) = (xc.remainder(), yc.remainder());
+    for (a, b) in xc.zip(yc) {
+        for l in 0..L {
+            acc[l] = acc[l] + a[l] * b[l];
+        }
+    }
+    let mut w = L;
+    while w > 1 {
+        w /= 2;
+        for l in 0..w {
+            acc[l] = acc[l] + acc[l + w];
+        }
+    }
+    let mut s = acc[0];
+    for (&a, &b) in xr.iter().zip(yr) {
+        s = s + a * b;
+    }
+    s
+}
+
+/// `y += alpha * x`.
+#[inline(always)]
+fn axpy<T: LinalgReal>(alpha: T, x: &[T], y: &mut [T]) {
+    for (yv, &xv) in y.iter_mut().zip(x) {
+        *yv = *yv + alpha * xv;
+    }
+}
+
+/// Reduces the row-major `m x n` matrix `a` (`m >= n`) to upper bidiagonal form in place.
+pub(crate) fn gebrd<T: LinalgReal>(a: &mut NdArray<T>) -> Bidiagonal<T> {
+    let (m, n) = (a.shape()[0], a.shape()[1]);
+    debug_assert!(m >= n);
+    let mut d = vec![zero::<T>(); n];
+    let mut e = vec![zero::<T>(); n.saturating_sub(1)];
+    let mut tauq = vec![zero::<T>(); n];
+    let mut taup = vec![zero::<T>(); n];
+    let mut i0 = 0;
+    while i0 < n {
+        let nb = NB_BRD.min(n - i0);
+        let (mm, nn) = (m - i0, n - i0);
+        let mut x = vec![zero::<T>(); mm * nb];
+        let mut y = vec![zero::<T>(); nn * nb];
+        {
+            let s = a.as_slice_mut().expect("contiguous");
+            let e0 = i0.min(e.len());
+            labrd(
+                &mut s[i0 * n..],
+                n,
+                i0,
+                (mm, nn, nb),
+                (&mut x, &mut y),
+                (&mut d[i0..], &mut e[e0..]),
+                (&mut tauq[i0..], &mut taup[i0..]),
+            );
+        }
+        if nb < nn {
+            // A[nb.., nb..] -= V Y^T + X U^T (panel-local indices).
+            let (rows, cols) = (mm - nb, nn - nb);
+            let s = a.as_slice().expect("contiguous");
+            let mut v = Vec::with_capacity(rows * nb);
+            for r in nb..mm {
+                let at = (i0 + r) * n + i0;
+                v.extend_from_slice(&s[at..at + nb]);
+            }
+            let mut u = Vec::with_capacity(nb * cols);
+            for r in 0..nb {
+                let at = (i0 + r) * n + i0 + nb;
+                u.extend_from_slice(&s[at..at + cols]);
+            }
+            let corner = (i0 + nb, i0 + nb);
+            gemm_block(
+                a,
+                corner,
+                -one::<T>(),
+                MatRef::from_slice(&v, rows, nb),
+                MatRef::from_slice(&y[nb * nb..], cols, nb).t(),
+                one::<T>(),
+            );
+            gemm_block(
+                a,
+                corner,
+                -one::<T>(),
+                MatRef::from_slice(&x[nb * nb..], rows, nb),
+                MatRef::from_slice(&u, nb, cols),
+                one::<T>(),
+            );
+        }
+        i0 += nb;
+    }
+    let s = a.as_slice().expect("contiguous");
+    let q = blocks(n, m, |j, r| s[r * n + j], &tauq);
+    // Row reflector j acts on columns j+1..n: element r of its vector is a[j, r + 1].
+    let p = if n > 1 {
+        let mut p = blocks(n - 1, n - 1, |j, r| s[j * n + r + 1], &taup[..n - 1]);
+        for b in &mut p {
+            b.off += 1;
+        }
+        p
+    } else {
+        Vec::new()
+    };
+    Bidiagonal { d, e, q, p }
+}
+
+/// [`labrd_body`] at the dispatched SIMD level (`numerust_kernels::simd::level()`): the
+/// same operations in the same order at every level (no fused multiply-add), only wider.
+#[allow(clippy::type_complexity)]
+fn labrd<T: LinalgReal>(
+    t: &mut [T],
+    ld: usize,
+    c0: usize,
+    dims: (usize, usize, usize),
+    xy: (&mut [T], &mut [T]),
+    de: (&mut [T], &mut [T]),
+    taus: (&mut [T], &mut [T]),
+) {
+    use numerust_kernels::simd::{Level, level};
+    match level() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2 and FMA.
+        Level::Avx512 => unsafe { labrd_avx512(t, ld, c0, dims, xy, de, taus) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+        Level::Avx2 => unsafe { labrd_avx2(t, ld, c0, dims, xy, de, taus) },
+        _ => labrd_body(t, ld, c0, dims, xy, de, taus),
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+#[allow(clippy::type_complexity)]
+fn labrd_avx512<T: LinalgReal>(
+    t: &mut [T],
+    ld: usize,
+    c0: usize,
+    dims: (usize, usize, usize),
+    xy: (&mut [T], &mut [T]),
+    de: (&mut [T], &mut [T]),
+    taus: (&mut [T], &mut [T]),
+) {
+    labrd_body(t, ld, c0, dims, xy, de, taus)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[allow(clippy::type_complexity)]
+fn labrd_avx2<T: LinalgReal>(
+    t: &mut [T],
+    ld: usize,
+    c0: usize,
+    dims: (usize, usize, usize),
+    xy: (&mut [T], &mut [T]),
+    de: (&mut [T], &mut [T]),
+    taus: (&mut [T], &mut [T]),
+) {
+    labrd_body(t, ld, c0, dims, xy, de, taus)
+}
+
+/// One `?labrd` panel on the trailing `mm x nn` matrix `t` (row-major, row length `ld`,
+/// starting at column `c0` of each row): reduces its first `nb` columns and rows, filling `X`
+/// (`mm x nb`) and `Y` (`nn x nb`) so the rest of `t` needs `-= V Y^T + X U^T`.
+/// Units of the reflectors are stored in place (`t[i][i] = t[i][i+1] = 1`) as LAPACK does.
+#[allow(clippy::type_complexity)]
+#[inline(always)]
+fn labrd_body<T: LinalgReal>(
+    t: &mut [T],
+    ld: usize,
+    c0: usize,
+    (mm, nn, nb): (usize, usize, usize),
+    (x, y): (&mut [T], &mut [T]),
+    (d, e): (&mut [T], &mut [T]),
+    (tauq, taup): (&mut [T], &mut [T]),
+) {
+    let at = |r: usize, c: usize| r * ld + c0 + c;
+    let mut col = vec![zero::<T>(); mm];
+    let mut tmp = vec![zero::<T>(); nb];
+    let mut tmp2 = vec![zero::<T>(); nb];
+    let mut acc = vec![zero::<T>(); nn.max(mm)];
+    for i in 0..nb {
+        // Column i: A[i.., i] -= V[i.., ..i] Y[i, ..i]^T + X[i.., ..i] U[..i, i].
+        for r in i..mm {
+            let mut sum = zero::<T>();
+            for j in 0..i {
+                sum = sum + t[at(r, j)] * y[i * nb + j] + x[r * nb + j] * t[at(j, i)];
+            }
+            col[r - i] = t[at(r, i)] - sum;
+        }
+        let v = &mut col[..mm - i];
+        tauq[i] = householder(v);
+        d[i] = v[0];
+        v[0] = one::<T>();
+        for r in i..mm {
+            t[at(r, i)] = v[r - i];
+        }
+        if i + 1 >= nn {
+            continue;
+        }
+        let w = nn - i - 1;
+        // Y[i+1.., i] = tauq (A^T v - Y (V^T v) - U^T (X^T v)), A the untouched trailing part.
+        let ycol = &mut acc[..w];
+        ycol.iter_mut().for_each(|z| *z = zero::<T>());
+        for r in i..mm {
+            let vr = v[r - i];
+            if vr != zero::<T>() {
+                axpy(vr, &t[at(r, i + 1)..at(r, nn)], ycol);
+            }
+        }
+        tmp[..i].iter_mut().for_each(|z| *z = zero::<T>());
+        tmp2[..i].iter_mut().for_each(|z| *z = zero::<T>());
+        for r in i..mm {
+            let vr = v[r - i];
+            for j in 0..i {
+                tmp[j] = tmp[j] + t[at(r, j)] * vr;
+                tmp2[j] = tmp2[j] + x[r * nb + j] * vr;
+            }
+        }
+        for (c, yc) in ycol.iter_mut().enumerate() {
+            let yrow = &y[(i + 1 + c) * nb..(i + 1 + c) * nb + i];
+            *yc = *yc - dot(yrow, &tmp[..i]);
+        }
+        for j in 0..i {
+            axpy(-tmp2[j], &t[at(j, i + 1)..at(j, nn)], ycol);
+        }
+        for (c, yc) in ycol.iter().enumerate() {
+            y[(i + 1 + c) * nb + i] = tauq[i] * *yc;
+        }
+        // Row i: A[i, i+1..] -= Y[i+1.., ..=i] V[i, ..=i]^T + X[i, ..i] U[..i, i+1..].
+        let mut row: Vec<T> = t[at(i, i + 1)..at(i, nn)].to_vec();
+        for (c, rc) in row.iter_mut().enumerate() {
+            let yrow = &y[(i + 1 + c) * nb..(i + 1 + c) * nb + i + 1];
+            let mut sum = zero::<T>();
+            for (j, &yj) in yrow.iter().enumerate() {
+                sum = sum + yj * t[at(i, j)];
+            }
+            *rc = *rc - sum;
+        }
+        for j in 0..i {
+            axpy(-x[i * nb + j], &t[at(j, i + 1)..at(j, nn)], &mut row);
+        }
+        taup[i] = householder(&mut row);
+        e[i] = row[0];
+        row[0] = one::<T>();
+        t[at(i, i + 1)..at(i, nn)].copy_from_slice(&row);
+        // X[i+1.., i] = taup (A u - V (Y^T u) - X (U u)).
+        tmp[..=i].iter_mut().for_each(|z| *z = zero::<T>());
+        for (c, &uc) in row.iter().enumerate() {
+            let yrow = &y[(i + 1 + c) * nb..(i + 1 + c) * nb + i + 1];
+            axpy(uc, yrow, &mut tmp[..=i]);
+        }
+        for j in 0..i {
+            tmp2[j] = dot(&t[at(j, i + 1)..at(j, nn)], &row);
+        }
+        for r in i + 1..mm {
+            let mut xr = dot(&t[at(r, i + 1)..at(r, nn)], &row);
+            xr = xr - dot(&t[at(r, 0)..at(r, i + 1)], &tmp[..=i]);
+            xr = xr - dot(&x[r * nb..r * nb + i], &tmp2[..i]);
+            x[r * nb + i] = taup[i] * xr;
+        }
+    }
+}
+
+/// Compact-WY blocks of `k` reflectors of length `len` (reflector `j` acts on `j..len`;
+/// `elem(j, r)` is element `r > j` of its vector).
+fn blocks<T: LinalgReal>(
+    k: usize,
+    len: usize,
+    elem: impl Fn(usize, usize) -> T,
+    taus: &[T],
+) -> Vec<Reflectors<T>> {
+    let mut out = Vec::new();
+    let mut j0 = 0;
+    while j0 < k {
+        let jb = NB_BRD.min(k - j0);
+        let rows = len - j0;
+        let mut v = vec![zero::<T>(); rows * jb];
+        for r in 0..rows {
+            for c in 0..jb.min(r + 1) {
+                v[r * jb + c] = if r == c {
+                    one::<T>()
+                } else {
+                    elem(j0 + c, j0 + r)
+                };
+            }
+        }
+        let t = larft(&v, rows, jb, &taus[j0..j0 + jb]);
+        out.push(Reflectors {
+            off: j0,
+            rows,
+            jb,
+            v,
+            t,
+        });
+        j0 += jb;
+    }
+    out
+}
+
+/// `?larft` (forward, columnwise): `T` with `H_1 ... H_jb = I - V T V^T`.
+fn larft<T: LinalgReal>(v: &[T], rows: usize, jb: usize, taus: &[T]) -> Vec<T> {
+    let mut t = vec![zero::<T>(); jb * jb];
+    let mut z = vec![zero::<T>(); jb];
+    for i in 0..jb {
+        let tau = taus[i];
+        t[i * jb + i] = tau;
+        if i == 0 || tau == zero::<T>() {
+            continue;
+        }
+        // z = V[:, ..i]^T v_i (v_i is zero above row i).
+        z[..i].iter_mut().for_each(|x| *x = zero::<T>());
+        for r in i..rows {
+            let vi = v[r * jb + i];
+            if vi != zero::<T>() {
+                axpy(vi, &v[r * jb..r * jb + i], &mut z[..i]);
+            }
+        }
+        // T[..i, i] = -tau T[..i, ..i] z.
+        for row in 0..i {
+            let acc = dot(&t[row * jb + row..row * jb + i], &z[row..i]);
+            t[row * jb + i] = -tau * acc;
+        }
+    }
+    t
+}
+
+/// The first `cols` columns of the product of `blocks` (an `size x size` orthogonal matrix),
+/// as a row-major `size x cols` array (`?orgbr`).
+fn form<T: LinalgReal>(blocks: &[Reflectors<T>], size: usize, cols: usize) -> NdArray<T> {
+    let mut q = numerust_core::zeros::<T>(&[size, cols]).expect("size*cols elements");
+    {
+        let s = q.as_slice_mut().expect("contiguous");
+        for i in 0..size.min(cols) {
+            s[i * cols + i] = one::<T>();
+        }
+    }
+    for b in blocks.iter().rev() {
+        let (o, jb, rows) = (b.off, b.jb, b.rows);
+        if o >= cols {
+            continue;
+        }
+        let nc = cols - o;
+        let vm = MatRef::from_slice(&b.v, rows, jb);
+        let mut w = vec![zero::<T>(); jb * nc];
+        {
+            let c = MatRef::from_slice(q.as_slice().expect("contiguous"), size, cols)
+                .submatrix(o, o, rows, nc);
+            gemm_mat(
+                one::<T>(),
+                vm.t(),
+                c,
+                zero::<T>(),
+                MatMut::from_slice(&mut w, jb, nc),
+            );
+        }
+        let mut w2 = vec![zero::<T>(); jb * nc];
+        gemm_mat(
+            one::<T>(),
+            MatRef::from_slice(&b.t, jb, jb),
+            MatRef::from_slice(&w, jb, nc),
+            zero::<T>(),
+            MatMut::from_slice(&mut w2, jb, nc),
+        );
+        gemm_block(
+            &mut q,
+            (o, o),
+            -one::<T>(),
+            vm,
+            MatRef::from_slice(&w2, jb, nc),
+            one::<T>(),
+        );
+    }
+    q
+}
+
+impl<T: LinalgReal> Bidiagonal<T> {
+    /// `Q[:, ..cols]` (`m x cols`, row-major).
+    pub(crate) fn form_q(&self, m: usize, cols: usize) -> NdArray<T> {
+        form(&self.q, m, cols)
+    }
+
+    /// `P` (`n x n`, row-major).
+    pub(crate) fn form_p(&self) -> NdArray<T> {
+        let n = self.d.len();
+        form(&self.p, n, n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A deterministic pseudo-random matrix in [-1, 1).
+    fn matrix(m: usize, n: usize, seed: u64) -> Vec<f64> {
+        let mut s = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..m * n)
+            .map(|_| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+            })
+            .collect()
+    }
+
+    /// `A = Q B P^T` and `Q^T Q = I`, `P^T P = I` at sizes around the panel width.
+    #[test]
+    fn reconstructs_and_is_orthogonal() {
+        for &(m, n) in &[
+            (1, 1),
+            (2, 1),
+            (3, 3),
+            (5, 2),
+            (31, 31),
+            (32, 32),
+            (33, 33),
+            (70, 65),
+            (100, 64),
+            (97, 97),
+        ] {
+            let a0 = matrix(m, n, (m * 131 + n) as u64);
+            let mut a = NdArray::from_shape_vec(&[m, n], a0.clone()).unwrap();
+            let f = gebrd(&mut a);
+            let q = f.form_q(m, m);
+            let p = f.form_p();
+            let (q, p) = (q.as_slice().unwrap(), p.as_slice().unwrap());
+            // B (m x n).
+            let mut b = vec![0.0; m * n];
+            for i in 0..n {
+                b[i * n + i] = f.d[i];
+                if i + 1 < n {
+                    b[i * n + i + 1] = f.e[i];
+                }
+            }
+            let tol = 64.0 * (m as f64) * f64::EPSILON;
+            for i in 0..m {
+                for j in 0..n {
+                    // (Q B P^T)[i, j]
+                    let mut s = 0.0;
+                    for k in 0..n {
+                        let mut bp = 0.0;
+                        for l in 0..n {
+                            bp += b[k * n + l] * p[j * n + l];
+                        }
+                        s += q[i * m + k] * bp;
+                    }
+                    assert!((s - a0[i * n + j]).abs() < tol, "{m}x{n} A != Q B P^T");
+                }
+            }
+            for (name, mat, sz) in [("Q", q, m), ("P", p, n)] {
+                for i in 0..sz {
+                    for j in 0..sz {
+                        let g: f64 = (0..sz).map(|k| mat[k * sz + i] * mat[k * sz + j]).sum();
+                        let want = if i == j { 1.0 } else { 0.0 };
+                        assert!((g - want).abs() < tol, "{m}x{n} {name} not orthogonal");
+                    }
+                }
+            }
+        }
+    }
+}
