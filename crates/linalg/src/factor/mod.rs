@@ -7,6 +7,7 @@
 //! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
+pub(crate) mod bdsdc;
 pub(crate) mod bdsqr;
 pub mod cholesky;
 pub mod eig;

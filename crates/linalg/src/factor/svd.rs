@@ -9,12 +9,13 @@
 //! whose rotations are replayed onto `Q^T` and `P^T` a cache-sized strip at a time.
 //! Non-finite input gives NaN results; iterations are capped (no hangs).
 
+use super::bdsdc::{LEAF, bdsdc};
 use super::bdsqr::{NoConvergence, Vectors, bdsqr};
 use super::gebrd::gebrd;
 use super::qr::{QrMode, qr};
 use super::{LinalgReal, gemm_block, one, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
-use crate::gemm::MatRef;
+use crate::gemm::{MatMut, MatRef, gemm_mat};
 use numerust_core::{AsView, NdArray};
 
 /// One matrix's SVD: `(u: m x ucols row-major, s: k, vt: k x n or n x n row-major)`.
@@ -66,6 +67,48 @@ fn svd_bidiagonal<T: LinalgReal>(
     }
     let q = bd.form_q(m, ucols);
     let q = q.as_slice().expect("contiguous");
+    let p = bd.form_p();
+    if n > LEAF {
+        // Divide and conquer gives B = U_B S V_B^T; then U = Q U_B, Vt = V_B^T P^T by GEMM.
+        let f = bdsdc(&d, &e, 0)?;
+        let mut order: Vec<usize> = (0..n).collect();
+        // Descending; NaN first so it is never silently dropped.
+        order.sort_by(|&i, &j| {
+            f.s[j]
+                .partial_cmp(&f.s[i])
+                .unwrap_or(std::cmp::Ordering::Less)
+        });
+        let s: Vec<T> = order.iter().map(|&j| f.s[j]).collect();
+        let (mut ub, mut vb) = (vec![zero::<T>(); n * n], vec![zero::<T>(); n * n]);
+        for i in 0..n {
+            for (c, &j) in order.iter().enumerate() {
+                ub[i * n + c] = f.u[i * n + j];
+                vb[i * n + c] = f.v[i * n + j];
+            }
+        }
+        let mut u = NdArray::from_shape_vec(&[m, ucols], q.to_vec()).expect("m*ucols elements");
+        gemm_block(
+            &mut u,
+            (0, 0),
+            one::<T>(),
+            MatRef::from_slice(q, m, ucols).submatrix(0, 0, m, n),
+            MatRef::from_slice(&ub, n, n),
+            zero::<T>(),
+        );
+        let mut vt = vec![zero::<T>(); n * n];
+        gemm_mat(
+            one::<T>(),
+            MatRef::from_slice(&vb, n, n).t(),
+            MatRef::from_slice(p.as_slice().expect("contiguous"), n, n).t(),
+            zero::<T>(),
+            MatMut::from_slice(&mut vt, n, n),
+        );
+        return Ok(Svd {
+            u: u.into_vec(),
+            s,
+            vt,
+        });
+    }
     // Rows of `ut` are the columns of Q (then of U); rows of `vt` the columns of P (then V).
     let mut ut = if ucols == n {
         transpose(q, m, n)
@@ -74,7 +117,6 @@ fn svd_bidiagonal<T: LinalgReal>(
         t.truncate(n * m);
         t
     };
-    let p = bd.form_p();
     let mut vt = transpose(p.as_slice().expect("contiguous"), n, n);
     bdsqr(
         &mut d,

@@ -1,0 +1,589 @@
+//! Singular values and vectors of an upper bidiagonal matrix by divide and conquer (LAPACK
+//! `?bdsdc` / `?lasd0`..`?lasd4`, Gu-Eisenstat), the vectors half of [`svd`](super::svd()).
+//!
+//! A block of `nr` rows and `nr + sqre` columns (`sqre` is 0 or 1) is split at its middle row
+//! `k`: rows above form an `nl x (nl + 1)` bidiagonal, rows below an `nrr x (nrr + sqre)` one,
+//! each solved recursively (leaves of at most [`LEAF`] rows by [`bdsqr`], after chasing the
+//! extra column out). With the middle row's entries `alpha = d_k`, `beta = e_k` the block is
+//! `diag(U1, 1, U2) M diag(V1, V2)^T`, and `M` is a diagonal plus one dense row `z`: its
+//! singular values are the roots of the secular equation `1 + sum z_j^2 / (d_j^2 - s^2) = 0`.
+//!
+//! - Deflation (`?lasd2`): a tiny `z_j`, or two diagonal entries closer than `8 eps ||B||`
+//!   (a rotation zeroes one `z`), gives a singular value straight away.
+//! - Roots (`?lasd4` form): each root is found relative to its nearer pole `d_o` as
+//!   `s^2 = d_o^2 + tau`, every `d_j^2 - s^2` formed as `(d_j - d_o)(d_j + d_o) - tau`, so no
+//!   cancellation; a two-pole rational model (Bunch-Nielsen-Sorensen) inside a shrinking
+//!   bracket, with bisection as the safeguard and an iteration cap.
+//! - Vectors from a recomputed `z-hat` (Gu-Eisenstat), so they are orthogonal to working
+//!   precision however close the roots; then `U = diag(U1, 1, U2) U_M`, `V = ... V_M` by GEMM.
+
+use super::bdsqr::{NoConvergence, Vectors, bdsqr};
+use super::{LinalgReal, one, zero};
+use crate::gemm::{MatMut, MatRef, gemm_mat};
+
+/// Largest block solved directly by implicit QR.
+pub(crate) const LEAF: usize = 25;
+
+/// Most iterations of the root finder per root.
+const MAX_ROOT_ITERS: usize = 80;
+
+/// The SVD of one block: `u` (`nr x nr`), `s` (`nr`), `v` (`nc x nc`), all row-major, with
+/// `B = U [diag(s) 0] V^T`; for `sqre = 1` the last column of `V` spans `B`'s null space.
+pub(crate) struct BlockSvd<T> {
+    pub u: Vec<T>,
+    pub s: Vec<T>,
+    pub v: Vec<T>,
+}
+
+/// `(c, s, r)` with `c f + s g = r`, `-s f + c g = 0`.
+fn givens<T: LinalgReal>(f: T, g: T) -> (T, T, T) {
+    if g == zero::<T>() {
+        return (one::<T>(), zero::<T>(), f);
+    }
+    let r = f.hypot(g);
+    (f / r, g / r, r)
+}
+
+/// Rotates columns `i` and `j` of the row-major `rows x cols` matrix `a`:
+/// `(x, y) <- (c x + s y, -s x + c y)`.
+fn rotate_cols<T: LinalgReal>(a: &mut [T], cols: usize, i: usize, j: usize, c: T, s: T) {
+    for row in a.chunks_exact_mut(cols) {
+        let (x, y) = (row[i], row[j]);
+        row[i] = c * x + s * y;
+        row[j] = c * y - s * x;
+    }
+}
+
+/// The SVD of the upper bidiagonal block with diagonal `d` (`nr`) and superdiagonal `e`
+/// (`nr - 1 + sqre`).
+///
+/// # Errors
+/// [`NoConvergence`] from a leaf's QR or a root that did not converge.
+pub(crate) fn bdsdc<T: LinalgReal>(
+    d: &[T],
+    e: &[T],
+    sqre: usize,
+) -> Result<BlockSvd<T>, NoConvergence> {
+    let nr = d.len();
+    debug_assert_eq!(e.len() + 1, nr + sqre);
+    if nr <= LEAF {
+        return leaf(d, e, sqre);
+    }
+    let nl = nr / 2;
+    let nrr = nr - nl - 1;
+    let top = bdsdc(&d[..nl], &e[..nl], 1)?;
+    let bottom = bdsdc(&d[nl + 1..], &e[nl + 1..], sqre)?;
+    merge(nl, nrr, sqre, d[nl], e[nl], top, bottom)
+}
+
+/// A leaf: chase the extra column (if any) out with rotations, then implicit QR.
+fn leaf<T: LinalgReal>(d: &[T], e: &[T], sqre: usize) -> Result<BlockSvd<T>, NoConvergence> {
+    let nr = d.len();
+    let nc = nr + sqre;
+    let mut dd = d.to_vec();
+    let mut ee = e[..nr.saturating_sub(1)].to_vec();
+    // R (nc x nc) with B = [B_sq 0] R^T.
+    let mut r = vec![zero::<T>(); nc * nc];
+    for i in 0..nc {
+        r[i * nc + i] = one::<T>();
+    }
+    if sqre == 1 && nr > 0 {
+        let mut f = e[nr - 1];
+        for j in (0..nr).rev() {
+            let (c, s, rr) = givens(dd[j], f);
+            dd[j] = rr;
+            rotate_cols(&mut r, nc, j, nr, c, s);
+            if j > 0 {
+                f = -s * ee[j - 1];
+                ee[j - 1] = c * ee[j - 1];
+            }
+        }
+    }
+    let mut ut = vec![zero::<T>(); nr * nr];
+    let mut vt = vec![zero::<T>(); nr * nr];
+    for i in 0..nr {
+        ut[i * nr + i] = one::<T>();
+        vt[i * nr + i] = one::<T>();
+    }
+    bdsqr(
+        &mut dd,
+        &mut ee,
+        Some(Vectors {
+            data: &mut ut,
+            cols: nr,
+        }),
+        Some(Vectors {
+            data: &mut vt,
+            cols: nr,
+        }),
+    )?;
+    let mut u = vec![zero::<T>(); nr * nr];
+    for i in 0..nr {
+        for j in 0..nr {
+            u[i * nr + j] = ut[j * nr + i];
+        }
+    }
+    // V = R diag(V_sq, 1): V[:, j] = R[:, ..nr] V_sq[:, j] (V_sq[:, j] = vt[j, :]).
+    let mut v = vec![zero::<T>(); nc * nc];
+    for i in 0..nc {
+        for j in 0..nr {
+            let mut acc = zero::<T>();
+            for k in 0..nr {
+                acc = acc + r[i * nc + k] * vt[j * nr + k];
+            }
+            v[i * nc + j] = acc;
+        }
+        if sqre == 1 {
+            v[i * nc + nr] = r[i * nc + nr];
+        }
+    }
+    Ok(BlockSvd { u, s: dd, v })
+}
+
+/// One entry of the merged problem: diagonal `d`, row entry `z`, and where its columns of
+/// `diag(U1, 1, U2)` and `diag(V1, V2)` come from.
+#[derive(Clone, Copy)]
+struct Entry<T> {
+    d: T,
+    z: T,
+    /// Column index into the assembled `U` and `V` bases.
+    col: usize,
+}
+
+/// Merges the two halves around the middle row `(alpha, beta)` (`?lasd1`).
+#[allow(clippy::too_many_arguments)]
+fn merge<T: LinalgReal>(
+    nl: usize,
+    nrr: usize,
+    sqre: usize,
+    alpha: T,
+    beta: T,
+    top: BlockSvd<T>,
+    bottom: BlockSvd<T>,
+) -> Result<BlockSvd<T>, NoConvergence> {
+    let nr = nl + 1 + nrr;
+    let nc = nr + sqre;
+    let (n1c, n2c) = (nl + 1, nrr + sqre);
+    // Bases: column b of `ub` (nr x nr) and `vb` (nc x nc) pair with entry b.
+    // Entry 0 is the middle row / combined null column; entries 1..=nl the top half's
+    // values, then the bottom half's; `vb`'s last column (sqre = 1) is the new null vector.
+    let mut ub = vec![zero::<T>(); nr * nr];
+    let mut vb = vec![zero::<T>(); nc * nc];
+    let mut entries = Vec::with_capacity(nr);
+    ub[nl * nr] = one::<T>();
+    for i in 0..nl {
+        for c in 0..nl {
+            ub[i * nr + 1 + c] = top.u[i * nl + c];
+        }
+    }
+    for i in 0..nrr {
+        for c in 0..nrr {
+            ub[(nl + 1 + i) * nr + 1 + nl + c] = bottom.u[i * nrr + c];
+        }
+    }
+    // z in V-space: alpha * (last row of V1), beta * (first row of V2).
+    let z1: Vec<T> = (0..n1c).map(|c| alpha * top.v[nl * n1c + c]).collect();
+    let z2: Vec<T> = (0..n2c).map(|c| beta * bottom.v[c]).collect();
+    // Null columns: V1's column nl, and V2's column nrr when sqre = 1; combined by a rotation.
+    let (zn1, zn2) = (z1[nl], if sqre == 1 { z2[nrr] } else { zero::<T>() });
+    let (c, s, z0) = givens(zn1, zn2);
+    for i in 0..n1c {
+        let x = top.v[i * n1c + nl];
+        vb[i * nc] = c * x;
+        if sqre == 1 {
+            vb[i * nc + nc - 1] = -s * x;
+        }
+    }
+    if sqre == 1 {
+        for i in 0..n2c {
+            let y = bottom.v[i * n2c + nrr];
+            vb[(n1c + i) * nc] = s * y;
+            vb[(n1c + i) * nc + nc - 1] = c * y;
+        }
+    }
+    entries.push(Entry {
+        d: zero::<T>(),
+        z: z0,
+        col: 0,
+    });
+    for cidx in 0..nl {
+        for i in 0..n1c {
+            vb[i * nc + 1 + cidx] = top.v[i * n1c + cidx];
+        }
+        entries.push(Entry {
+            d: top.s[cidx],
+            z: z1[cidx],
+            col: 1 + cidx,
+        });
+    }
+    for cidx in 0..nrr {
+        for i in 0..n2c {
+            vb[(n1c + i) * nc + 1 + nl + cidx] = bottom.v[i * n2c + cidx];
+        }
+        entries.push(Entry {
+            d: bottom.s[cidx],
+            z: z2[cidx],
+            col: 1 + nl + cidx,
+        });
+    }
+    // Deflation (?lasd2).
+    entries[1..].sort_by(|a, b| a.d.partial_cmp(&b.d).unwrap_or(std::cmp::Ordering::Equal));
+    let eps = T::epsilon();
+    let eight = T::from(8.0).expect("8");
+    let dmax = entries.iter().fold(zero::<T>(), |m, x| m.max(x.d.abs()));
+    let tol = eight * eps * dmax.max(alpha.abs()).max(beta.abs());
+    let half = tol / (one::<T>() + one::<T>());
+    if entries[0].z.abs() <= tol {
+        entries[0].z = tol;
+    }
+    let mut live: Vec<Entry<T>> = vec![entries[0]];
+    let mut deflated: Vec<Entry<T>> = Vec::new();
+    for mut en in entries[1..].iter().copied() {
+        if en.z.abs() <= tol {
+            deflated.push(en);
+            continue;
+        }
+        if en.d < half {
+            en.d = half;
+        }
+        let last = live.len() - 1;
+        if last > 0 && (en.d - live[last].d).abs() <= tol {
+            // Rotate z[prev], z[en] -> (r, 0) and the same columns of both bases.
+            let prev = live[last];
+            let (c, s, r) = givens(prev.z, en.z);
+            rotate_cols(&mut ub, nr, prev.col, en.col, c, s);
+            rotate_cols(&mut vb, nc, prev.col, en.col, c, s);
+            live[last].z = r;
+            en.z = zero::<T>();
+            en.d = prev.d;
+            deflated.push(en);
+            continue;
+        }
+        live.push(en);
+    }
+    let k = live.len();
+    let dl: Vec<T> = live.iter().map(|x| x.d).collect();
+    let zl: Vec<T> = live.iter().map(|x| x.z).collect();
+    let roots = secular_roots(&dl, &zl)?;
+    // z-hat (Gu-Eisenstat): |zhat_i|^2 = (d_i^2 - s_{k-1}^2) prod_{j<i} (d_i^2 - s_j^2)/(d_i^2 - d_j^2)
+    //   prod_{j>=i, j<k-1} (d_i^2 - s_j^2)/(d_i^2 - d_{j+1}^2), sign of z_i.
+    let diff = |i: usize, j: usize| (dl[i] - dl[roots[j].origin]) - roots[j].eta; // d_i - s_j
+    let sum = |i: usize, j: usize| dl[i] + roots[j].sigma; // d_i + s_j
+    let mut zhat = vec![zero::<T>(); k];
+    for i in 0..k {
+        let mut p = diff(i, k - 1) * sum(i, k - 1);
+        for j in 0..i {
+            p = p * (diff(i, j) * sum(i, j) / ((dl[i] - dl[j]) * (dl[i] + dl[j])));
+        }
+        for j in i..k - 1 {
+            p = p * (diff(i, j) * sum(i, j) / ((dl[i] - dl[j + 1]) * (dl[i] + dl[j + 1])));
+        }
+        let mag = p.abs().sqrt();
+        zhat[i] = if zl[i] < zero::<T>() { -mag } else { mag };
+    }
+    // Vectors of M restricted to the live entries: column j of um / vm for root j.
+    let mut um = vec![zero::<T>(); k * k];
+    let mut vm = vec![zero::<T>(); k * k];
+    for j in 0..k {
+        let mut vn = zero::<T>();
+        let mut un = zero::<T>();
+        for i in 0..k {
+            let vi = zhat[i] / (diff(i, j) * sum(i, j));
+            let ui = if i == 0 { -one::<T>() } else { dl[i] * vi };
+            vm[i * k + j] = vi;
+            um[i * k + j] = ui;
+            vn = vn + vi * vi;
+            un = un + ui * ui;
+        }
+        let (vn, un) = (one::<T>() / vn.sqrt(), one::<T>() / un.sqrt());
+        for i in 0..k {
+            vm[i * k + j] = vm[i * k + j] * vn;
+            um[i * k + j] = um[i * k + j] * un;
+        }
+    }
+    // U = ub[:, live] um, V = vb[:, live] vm; deflated columns copied.
+    let gather = |b: &[T], rows: usize, cols: usize| -> Vec<T> {
+        let mut out = vec![zero::<T>(); rows * k];
+        for r in 0..rows {
+            for (j, en) in live.iter().enumerate() {
+                out[r * k + j] = b[r * cols + en.col];
+            }
+        }
+        out
+    };
+    let ubl = gather(&ub, nr, nr);
+    let vbl = gather(&vb, nc, nc);
+    let mut u = vec![zero::<T>(); nr * nr];
+    let mut v = vec![zero::<T>(); nc * nc];
+    let mut s = Vec::with_capacity(nr);
+    let mut uk = vec![zero::<T>(); nr * k];
+    gemm_mat(
+        one::<T>(),
+        MatRef::from_slice(&ubl, nr, k),
+        MatRef::from_slice(&um, k, k),
+        zero::<T>(),
+        MatMut::from_slice(&mut uk, nr, k),
+    );
+    let mut vk = vec![zero::<T>(); nc * k];
+    gemm_mat(
+        one::<T>(),
+        MatRef::from_slice(&vbl, nc, k),
+        MatRef::from_slice(&vm, k, k),
+        zero::<T>(),
+        MatMut::from_slice(&mut vk, nc, k),
+    );
+    for r in 0..nr {
+        u[r * nr..r * nr + k].copy_from_slice(&uk[r * k..r * k + k]);
+    }
+    for r in 0..nc {
+        v[r * nc..r * nc + k].copy_from_slice(&vk[r * k..r * k + k]);
+    }
+    s.extend(roots.iter().map(|x| x.sigma));
+    for (t, en) in deflated.iter().enumerate() {
+        for r in 0..nr {
+            u[r * nr + k + t] = ub[r * nr + en.col];
+        }
+        for r in 0..nc {
+            v[r * nc + k + t] = vb[r * nc + en.col];
+        }
+        s.push(en.d);
+    }
+    if sqre == 1 {
+        for r in 0..nc {
+            v[r * nc + nc - 1] = vb[r * nc + nc - 1];
+        }
+    }
+    Ok(BlockSvd { u, s, v })
+}
+
+/// A root of the secular equation: `sigma = d[origin] + eta`.
+#[derive(Clone, Copy)]
+struct Root<T> {
+    origin: usize,
+    eta: T,
+    sigma: T,
+}
+
+/// The `k` roots of `1 + sum z_j^2 / (d_j^2 - s^2) = 0` for `0 = d_0 < d_1 < ... < d_{k-1}`
+/// (gaps above the deflation tolerance) and nonzero `z` (`?lasd4`, one root at a time).
+fn secular_roots<T: LinalgReal>(d: &[T], z: &[T]) -> Result<Vec<Root<T>>, NoConvergence> {
+    let k = d.len();
+    let zz: T = z.iter().fold(zero::<T>(), |a, &x| a + x * x);
+    let two = one::<T>() + one::<T>();
+    let mut roots = Vec::with_capacity(k);
+    let mut delta = vec![zero::<T>(); k];
+    for j in 0..k {
+        // Pick the origin (the nearer pole) by the sign of f at the middle of the interval.
+        let (origin, lo, hi) = if j + 1 == k {
+            (j, zero::<T>(), zz)
+        } else {
+            let gap = (d[j + 1] - d[j]) * (d[j + 1] + d[j]);
+            let mid = gap / two;
+            set_delta(&mut delta, d, j);
+            if secular(&delta, z, mid).0 >= zero::<T>() {
+                (j, zero::<T>(), mid)
+            } else {
+                (j + 1, -mid, zero::<T>())
+            }
+        };
+        set_delta(&mut delta, d, origin);
+        let tau = solve_one(&delta, z, j, origin == j, lo, hi)?;
+        let dor = d[origin];
+        let sigma = (dor * dor + tau).sqrt();
+        let eta = tau / (dor + sigma);
+        roots.push(Root {
+            origin,
+            eta,
+            sigma: dor + eta,
+        });
+    }
+    Ok(roots)
+}
+
+/// `delta_i = d_i^2 - d_o^2`, formed as `(d_i - d_o)(d_i + d_o)`.
+fn set_delta<T: LinalgReal>(delta: &mut [T], d: &[T], o: usize) {
+    for (x, &di) in delta.iter_mut().zip(d) {
+        *x = (di - d[o]) * (di + d[o]);
+    }
+}
+
+/// `f(tau) = 1 + sum z_i^2 / (delta_i - tau)`, with `psi` (poles `<= j`... all) parts:
+/// returns `(f, sum |terms|)`.
+fn secular<T: LinalgReal>(delta: &[T], z: &[T], tau: T) -> (T, T) {
+    let mut f = one::<T>();
+    let mut a = one::<T>();
+    for (&dl, &zi) in delta.iter().zip(z) {
+        let t = zi * zi / (dl - tau);
+        f = f + t;
+        a = a + t.abs();
+    }
+    (f, a)
+}
+
+/// The root in `(lo, hi)` (in `tau = s^2 - d_o^2`) between poles `j` and `j + 1`
+/// (`delta` relative to the origin; `left` when the origin is pole `j`).
+fn solve_one<T: LinalgReal>(
+    delta: &[T],
+    z: &[T],
+    j: usize,
+    left: bool,
+    mut lo: T,
+    mut hi: T,
+) -> Result<T, NoConvergence> {
+    let k = delta.len();
+    let two = one::<T>() + one::<T>();
+    let eps = T::epsilon();
+    let last = j + 1 == k;
+    // Start between the origin and the far end of the bracket.
+    let mut tau = if left { hi / two } else { lo / two };
+    if last {
+        tau = hi / two;
+    }
+    for _ in 0..MAX_ROOT_ITERS {
+        // psi: poles 0..=j, phi: poles j+1..; values and derivatives at tau.
+        let (mut psi, mut dpsi, mut phi, mut dphi, mut abs) = (
+            zero::<T>(),
+            zero::<T>(),
+            zero::<T>(),
+            zero::<T>(),
+            one::<T>(),
+        );
+        for i in 0..k {
+            let r = one::<T>() / (delta[i] - tau);
+            let t = z[i] * z[i] * r;
+            abs = abs + t.abs();
+            if i <= j {
+                psi = psi + t;
+                dpsi = dpsi + t * r;
+            } else {
+                phi = phi + t;
+                dphi = dphi + t * r;
+            }
+        }
+        let f = one::<T>() + psi + phi;
+        if f.is_nan() {
+            return Err(NoConvergence);
+        }
+        if f.abs() <= eps * T::from(8 * k).expect("k") * abs {
+            return Ok(tau);
+        }
+        if f < zero::<T>() {
+            lo = tau;
+        } else {
+            hi = tau;
+        }
+        // Model psi ~ a + b / (delta_j - x), phi ~ A + B / (delta_{j+1} - x); solve.
+        let pj = delta[j] - tau;
+        let b = dpsi * pj * pj;
+        let mut next = None;
+        if last {
+            // c + b / (delta_j - x) = 0 with c = 1 + psi - b / pj.
+            let c = one::<T>() + psi - b / pj;
+            if c != zero::<T>() {
+                next = Some(delta[j] + b / c);
+            }
+        } else {
+            let pk = delta[j + 1] - tau;
+            let bb = dphi * pk * pk;
+            let c = one::<T>() + psi - b / pj + phi - bb / pk;
+            // In y = x - tau: c (pj - y)(pk - y) + b (pk - y) + bb (pj - y) = 0.
+            let qa = c;
+            let qb = -(c * (pj + pk) + b + bb);
+            let qc = c * pj * pk + b * pk + bb * pj;
+            let disc = qb * qb - two * two * qa * qc;
+            if disc >= zero::<T>() {
+                let sq = disc.sqrt();
+                let q = if qb < zero::<T>() {
+                    -(qb - sq) / two
+                } else {
+                    -(qb + sq) / two
+                };
+                let cands = [
+                    if qa != zero::<T>() { q / qa } else { T::nan() },
+                    if q != zero::<T>() { qc / q } else { T::nan() },
+                ];
+                for y in cands {
+                    let x = tau + y;
+                    if x > lo && x < hi {
+                        next = Some(x);
+                        break;
+                    }
+                }
+            }
+        }
+        let cand = match next {
+            Some(x) if x > lo && x < hi && x != tau => x,
+            _ => (lo + hi) / two,
+        };
+        if (cand - tau).abs() <= eps * tau.abs().max(lo.abs().min(hi.abs())) || cand == tau {
+            return Ok(cand);
+        }
+        if (hi - lo).abs() <= two * eps * lo.abs().max(hi.abs()) {
+            return Ok((lo + hi) / two);
+        }
+        tau = cand;
+    }
+    Err(NoConvergence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(d0: &[f64], e0: &[f64], sqre: usize) {
+        let nr = d0.len();
+        let nc = nr + sqre;
+        let f = bdsdc(d0, e0, sqre).unwrap();
+        let bnorm = d0.iter().chain(e0).fold(0.0f64, |m, x| m.max(x.abs()));
+        let tol = 64.0 * nc as f64 * f64::EPSILON * bnorm.max(1e-300);
+        for i in 0..nr {
+            for j in 0..nc {
+                let x: f64 = (0..nr)
+                    .map(|p| f.u[i * nr + p] * f.s[p] * f.v[j * nc + p])
+                    .sum();
+                let b = if i == j {
+                    d0[i]
+                } else if j == i + 1 {
+                    e0[i]
+                } else {
+                    0.0
+                };
+                assert!(
+                    (x - b).abs() <= tol,
+                    "nr={nr} sqre={sqre}: ({i},{j}) {x} vs {b}"
+                );
+            }
+        }
+        for (name, q, sz) in [("U", &f.u, nr), ("V", &f.v, nc)] {
+            for i in 0..sz {
+                for j in 0..sz {
+                    let g: f64 = (0..sz).map(|p| q[p * sz + i] * q[p * sz + j]).sum();
+                    let want = if i == j { 1.0 } else { 0.0 };
+                    assert!(
+                        (g - want).abs() <= 64.0 * nc as f64 * f64::EPSILON,
+                        "nr={nr}: {name} not orthogonal: {g}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn divide_and_conquer_laws() {
+        for n in [1usize, 2, 3, 25, 26, 27, 51, 52, 70, 101, 200] {
+            for sqre in [0, 1] {
+                let d: Vec<f64> = (0..n).map(|i| 1.0 + (i as f64 * 0.7).sin()).collect();
+                let e: Vec<f64> = (0..n - 1 + sqre).map(|i| (i as f64 * 1.3).cos()).collect();
+                check(&d, &e, sqre);
+            }
+        }
+        // Repeated values, zeros, grading.
+        let n = 80;
+        check(&vec![1.0; n], &vec![0.0; n - 1], 0);
+        check(&vec![1.0; n], &vec![1e-12; n - 1], 0);
+        let d: Vec<f64> = (0..n).map(|i| if i % 7 == 3 { 0.0 } else { 2.0 }).collect();
+        check(&d, &vec![1.0; n - 1], 0);
+        let d: Vec<f64> = (0..n).map(|i| 0.8f64.powi(i as i32)).collect();
+        check(&d, &d[1..], 0);
+    }
+}
