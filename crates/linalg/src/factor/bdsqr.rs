@@ -466,4 +466,76 @@ mod tests {
         let mut e = vec![1.0, 1.0];
         let _ = bdsqr(&mut d, &mut e, None, None);
     }
+
+    /// The fused (AVX2/AVX-512) replays agree with the scalar one to rounding, and the
+    /// threaded apply gives the same bits as one thread.
+    #[test]
+    fn replay_levels_agree() {
+        let rows = 40;
+        let mut log = RotationLog::new(true);
+        let mut k = 0.0f64;
+        for lo in [0usize, 3, 10, 0, 20] {
+            let rots: Vec<(f64, f64)> = (0..rows - 1 - lo)
+                .map(|_| {
+                    k += 0.37;
+                    (k.cos(), k.sin())
+                })
+                .collect();
+            log.sweep(lo, &rots);
+            log.pair(2, 30, 0.6, 0.8);
+        }
+        let base: Vec<f64> = (0..rows * STRIP)
+            .map(|i| ((i * 7919) % 1000) as f64 / 500.0 - 1.0)
+            .collect();
+        let mut want = base.clone();
+        replay_body::<f64, false>(&log, &mut want);
+        #[cfg(target_arch = "x86_64")]
+        for (name, ok) in [
+            (
+                "avx2",
+                is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma"),
+            ),
+            (
+                "avx512",
+                is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("fma"),
+            ),
+        ] {
+            if !ok {
+                println!("{name} skipped");
+                continue;
+            }
+            let mut got = base.clone();
+            if name == "avx2" {
+                // SAFETY: AVX2 and FMA were detected above.
+                unsafe { replay_avx2(&log, &mut got) }
+            } else {
+                // SAFETY: AVX-512F (and so AVX2) and FMA were detected above.
+                unsafe { replay_avx512(&log, &mut got) }
+            }
+            for (x, y) in got.iter().zip(&want) {
+                assert!((x - y).abs() <= 1e-13, "{name}: {x} vs {y}");
+            }
+        }
+        // Threads: a 1-thread pool and a 2-thread pool give the same bits (a log long enough
+        // for the threaded path).
+        let rots: Vec<(f64, f64)> = (0..rows - 1)
+            .map(|i| ((i as f64).cos(), (i as f64).sin()))
+            .collect();
+        for _ in 0..150 {
+            log.sweep(0, &rots);
+        }
+        let cols = 3 * STRIP + 5;
+        assert!((log.rots.len() + log.steps.len()) * cols >= 1 << 20);
+        let data: Vec<f64> = (0..rows * cols).map(|i| ((i * 31) % 97) as f64).collect();
+        let apply = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let mut d = data.clone();
+            pool.install(|| log.apply(&mut Vectors { data: &mut d, cols }));
+            d
+        };
+        assert_eq!(apply(1), apply(2));
+    }
 }

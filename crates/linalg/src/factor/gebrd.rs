@@ -542,4 +542,53 @@ mod tests {
             }
         }
     }
+
+    /// The panel reduction gives the same bits at every SIMD level the CPU has (same
+    /// operations in the same order, no fused multiply-add).
+    #[test]
+    #[allow(clippy::type_complexity)]
+    fn labrd_levels_agree() {
+        let (mm, nn, nb) = (70usize, 53usize, 32usize);
+        let a0 = matrix(mm, nn, 9);
+        let run = |f: &dyn Fn(
+            &mut [f64],
+            &mut [f64],
+            &mut [f64],
+            &mut [f64],
+            &mut [f64],
+            &mut [f64],
+            &mut [f64],
+        )| {
+            let mut a = a0.clone();
+            let (mut x, mut y) = (vec![0.0; mm * nb], vec![0.0; nn * nb]);
+            let (mut d, mut e) = (vec![0.0; nb], vec![0.0; nb]);
+            let (mut tq, mut tp) = (vec![0.0; nb], vec![0.0; nb]);
+            f(&mut a, &mut x, &mut y, &mut d, &mut e, &mut tq, &mut tp);
+            [a, x, y, d, e, tq, tp]
+        };
+        let want = run(&|a, x, y, d, e, tq, tp| {
+            labrd_body(a, nn, 0, (mm, nn, nb), (x, y), (d, e), (tq, tp))
+        });
+        #[cfg(target_arch = "x86_64")]
+        {
+            if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+                let got = run(&|a, x, y, d, e, tq, tp| {
+                    // SAFETY: AVX2 and FMA were detected just above.
+                    unsafe { labrd_avx2(a, nn, 0, (mm, nn, nb), (x, y), (d, e), (tq, tp)) }
+                });
+                assert_eq!(got, want, "avx2");
+            } else {
+                println!("avx2 skipped");
+            }
+            if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("fma") {
+                let got = run(&|a, x, y, d, e, tq, tp| {
+                    // SAFETY: AVX-512F (and so AVX2) and FMA were detected just above.
+                    unsafe { labrd_avx512(a, nn, 0, (mm, nn, nb), (x, y), (d, e), (tq, tp)) }
+                });
+                assert_eq!(got, want, "avx512");
+            } else {
+                println!("avx512 skipped");
+            }
+        }
+    }
 }
