@@ -301,43 +301,15 @@ fn merge<T: LinalgReal>(
             um[i * k + j] = um[i * k + j] * un;
         }
     }
-    // U = ub[:, live] um, V = vb[:, live] vm; deflated columns copied.
-    let gather = |b: &[T], rows: usize, cols: usize| -> Vec<T> {
-        let mut out = vec![zero::<T>(); rows * k];
-        for r in 0..rows {
-            for (j, en) in live.iter().enumerate() {
-                out[r * k + j] = b[r * cols + en.col];
-            }
-        }
-        out
-    };
-    let ubl = gather(&ub, nr, nr);
-    let vbl = gather(&vb, nc, nc);
+    // U = ub[:, live] um, V = vb[:, live] vm by row bands (the top half's rows only meet
+    // the top half's columns, and so on: half the flops of one dense product); deflated
+    // columns copied.
+    let cols: Vec<usize> = live.iter().map(|x| x.col).collect();
     let mut u = vec![zero::<T>(); nr * nr];
     let mut v = vec![zero::<T>(); nc * nc];
     let mut s = Vec::with_capacity(nr);
-    let mut uk = vec![zero::<T>(); nr * k];
-    gemm_mat(
-        one::<T>(),
-        MatRef::from_slice(&ubl, nr, k),
-        MatRef::from_slice(&um, k, k),
-        zero::<T>(),
-        MatMut::from_slice(&mut uk, nr, k),
-    );
-    let mut vk = vec![zero::<T>(); nc * k];
-    gemm_mat(
-        one::<T>(),
-        MatRef::from_slice(&vbl, nc, k),
-        MatRef::from_slice(&vm, k, k),
-        zero::<T>(),
-        MatMut::from_slice(&mut vk, nc, k),
-    );
-    for r in 0..nr {
-        u[r * nr..r * nr + k].copy_from_slice(&uk[r * k..r * k + k]);
-    }
-    for r in 0..nc {
-        v[r * nc..r * nc + k].copy_from_slice(&vk[r * k..r * k + k]);
-    }
+    basis_product(&ub, nr, &cols, &um, &[0, nl, nl + 1, nr], &mut u);
+    basis_product(&vb, nc, &cols, &vm, &[0, n1c, nc], &mut v);
     s.extend(roots.iter().map(|x| x.sigma));
     for (t, en) in deflated.iter().enumerate() {
         for r in 0..nr {
@@ -354,6 +326,55 @@ fn merge<T: LinalgReal>(
         }
     }
     Ok(BlockSvd { u, s, v })
+}
+
+/// `out[:, ..k] = b[:, cols] m` for the row-major `n x n` basis `b` and `k x k` `m`, one band
+/// of rows (`bands[t]..bands[t + 1]`) at a time, each with only the columns that are nonzero
+/// in it (`out` is `n x n`).
+fn basis_product<T: LinalgReal>(
+    b: &[T],
+    n: usize,
+    cols: &[usize],
+    m: &[T],
+    bands: &[usize],
+    out: &mut [T],
+) {
+    let k = cols.len();
+    for w in bands.windows(2) {
+        let (r0, r1) = (w[0], w[1]);
+        let rows = r1 - r0;
+        if rows == 0 {
+            continue;
+        }
+        let used: Vec<usize> = (0..k)
+            .filter(|&j| (r0..r1).any(|r| b[r * n + cols[j]] != zero::<T>()))
+            .collect();
+        let kk = used.len();
+        if kk == 0 {
+            continue;
+        }
+        let mut sub = vec![zero::<T>(); rows * kk];
+        for r in 0..rows {
+            for (t, &j) in used.iter().enumerate() {
+                sub[r * kk + t] = b[(r0 + r) * n + cols[j]];
+            }
+        }
+        let mut msub = Vec::with_capacity(kk * k);
+        for &j in &used {
+            msub.extend_from_slice(&m[j * k..j * k + k]);
+        }
+        let mut prod = vec![zero::<T>(); rows * k];
+        gemm_mat(
+            one::<T>(),
+            MatRef::from_slice(&sub, rows, kk),
+            MatRef::from_slice(&msub, kk, k),
+            zero::<T>(),
+            MatMut::from_slice(&mut prod, rows, k),
+        );
+        for r in 0..rows {
+            out[(r0 + r) * n..(r0 + r) * n + k].copy_from_slice(&prod[r * k..r * k + k]);
+        }
+    }
 }
 
 /// A root of the secular equation: `sigma = d[origin] + eta`.
