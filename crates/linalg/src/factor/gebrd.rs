@@ -14,6 +14,7 @@
 use super::{LinalgReal, gemm_block, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 use numerust_core::NdArray;
+use rayon::prelude::*;
 
 /// Panel width of the blocked reduction (LAPACK's `?gebrd` default is 32).
 pub(crate) const NB_BRD: usize = 32;
@@ -283,10 +284,25 @@ fn labrd_body<T: LinalgReal>(
         // Y[i+1.., i] = tauq (A^T v - Y (V^T v) - U^T (X^T v)), A the untouched trailing part.
         let ycol = &mut acc[..w];
         ycol.iter_mut().for_each(|z| *z = zero::<T>());
-        for r in i..mm {
-            let vr = v[r - i];
-            if vr != zero::<T>() {
-                axpy(vr, &t[at(r, i + 1)..at(r, nn)], ycol);
+        {
+            // Column chunks of A^T v (each element summed over rows in order: the same bits
+            // on any number of threads).
+            let ta: &[T] = t;
+            let chunk = |c0: usize, yc: &mut [T]| {
+                let cw = yc.len();
+                for r in i..mm {
+                    let vr = v[r - i];
+                    if vr != zero::<T>() {
+                        axpy(vr, &ta[at(r, i + 1 + c0)..at(r, i + 1 + c0 + cw)], yc);
+                    }
+                }
+            };
+            if threaded((mm - i) * w) {
+                ycol.par_chunks_mut(PAR_COLS)
+                    .enumerate()
+                    .for_each(|(b, yc)| chunk(b * PAR_COLS, yc));
+            } else {
+                chunk(0, ycol);
             }
         }
         tmp[..i].iter_mut().for_each(|z| *z = zero::<T>());
@@ -334,13 +350,42 @@ fn labrd_body<T: LinalgReal>(
         for j in 0..i {
             tmp2[j] = dot(&t[at(j, i + 1)..at(j, nn)], &row);
         }
+        {
+            // Row chunks of A u - V (Y^T u) - X (U u), one row at a time whatever the threads.
+            let (ta, xa, tq, tq2): (&[T], &[T], &[T], &[T]) = (t, x, &tmp[..=i], &tmp2[..i]);
+            let one_row = |r: usize| {
+                let mut xr = dot(&ta[at(r, i + 1)..at(r, nn)], &row);
+                xr = xr - dot(&ta[at(r, 0)..at(r, i + 1)], tq);
+                xr = xr - dot(&xa[r * nb..r * nb + i], tq2);
+                taup[i] * xr
+            };
+            let xs = &mut acc[..mm - i - 1];
+            if threaded((mm - i) * w) {
+                xs.par_chunks_mut(PAR_ROWS).enumerate().for_each(|(b, xc)| {
+                    for (k, xv) in xc.iter_mut().enumerate() {
+                        *xv = one_row(i + 1 + b * PAR_ROWS + k);
+                    }
+                });
+            } else {
+                for (k, xv) in xs.iter_mut().enumerate() {
+                    *xv = one_row(i + 1 + k);
+                }
+            }
+        }
         for r in i + 1..mm {
-            let mut xr = dot(&t[at(r, i + 1)..at(r, nn)], &row);
-            xr = xr - dot(&t[at(r, 0)..at(r, i + 1)], &tmp[..=i]);
-            xr = xr - dot(&x[r * nb..r * nb + i], &tmp2[..i]);
-            x[r * nb + i] = taup[i] * xr;
+            x[r * nb + i] = acc[r - i - 1];
         }
     }
+}
+
+/// Column chunk of the threaded `A^T v` pass, row chunk of the threaded `A u` pass.
+const PAR_COLS: usize = 128;
+const PAR_ROWS: usize = 64;
+
+/// Whether a panel pass over `work` elements of the trailing matrix is split across
+/// rayon's threads (fixed chunks, so the bits never depend on the thread count).
+fn threaded(work: usize) -> bool {
+    work >= 1 << 16 && rayon::current_num_threads() > 1
 }
 
 /// Compact-WY blocks of `k` reflectors of length `len` (reflector `j` acts on `j..len`;
@@ -590,5 +635,24 @@ mod tests {
                 println!("avx512 skipped");
             }
         }
+    }
+
+    /// One thread and two give the same bits (the panel passes split at fixed chunks).
+    #[test]
+    fn threads_agree() {
+        let (m, n) = (300, 260);
+        let a0 = matrix(m, n, 4);
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                let mut a = NdArray::from_shape_vec(&[m, n], a0.clone()).unwrap();
+                let f = gebrd(&mut a);
+                (a.to_vec(), f.d, f.e)
+            })
+        };
+        assert_eq!(run(1), run(2));
     }
 }
