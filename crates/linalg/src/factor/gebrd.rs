@@ -461,17 +461,27 @@ fn form<T: LinalgReal>(blocks: &[Reflectors<T>], size: usize, cols: usize) -> Nd
             s[i * cols + i] = one::<T>();
         }
     }
+    apply(blocks, &mut q, true);
+    q
+}
+
+/// `C := H C` for the product `H` of `blocks` and the row-major `c` (`size` rows), blocks in
+/// reverse, each as `C -= V (T (V^T C))` (`?ormbr`). `from_identity`: `C` started as the
+/// identity, so block `b` only changes columns `b.off..` (`?orgbr`).
+fn apply<T: LinalgReal>(blocks: &[Reflectors<T>], q: &mut NdArray<T>, from_identity: bool) {
+    let (size, cols) = (q.shape()[0], q.shape()[1]);
     for b in blocks.iter().rev() {
         let (o, jb, rows) = (b.off, b.jb, b.rows);
-        if o >= cols {
+        let c0 = if from_identity { o } else { 0 };
+        if c0 >= cols {
             continue;
         }
-        let nc = cols - o;
+        let nc = cols - c0;
         let vm = MatRef::from_slice(&b.v, rows, jb);
         let mut w = vec![zero::<T>(); jb * nc];
         {
             let c = MatRef::from_slice(q.as_slice().expect("contiguous"), size, cols)
-                .submatrix(o, o, rows, nc);
+                .submatrix(o, c0, rows, nc);
             gemm_mat(
                 one::<T>(),
                 vm.t(),
@@ -489,15 +499,14 @@ fn form<T: LinalgReal>(blocks: &[Reflectors<T>], size: usize, cols: usize) -> Nd
             MatMut::from_slice(&mut w2, jb, nc),
         );
         gemm_block(
-            &mut q,
-            (o, o),
+            q,
+            (o, c0),
             -one::<T>(),
             vm,
             MatRef::from_slice(&w2, jb, nc),
             one::<T>(),
         );
     }
-    q
 }
 
 impl<T: LinalgReal> Bidiagonal<T> {
@@ -510,6 +519,16 @@ impl<T: LinalgReal> Bidiagonal<T> {
     pub(crate) fn form_p(&self) -> NdArray<T> {
         let n = self.d.len();
         form(&self.p, n, n)
+    }
+
+    /// `C := Q C` for `C` with `m` rows.
+    pub(crate) fn apply_q(&self, c: &mut NdArray<T>) {
+        apply(&self.q, c, false);
+    }
+
+    /// `C := P C` for `C` with `n` rows.
+    pub(crate) fn apply_p(&self, c: &mut NdArray<T>) {
+        apply(&self.p, c, false);
     }
 }
 

@@ -15,7 +15,7 @@ use super::gebrd::gebrd;
 use super::qr::{QrMode, qr};
 use super::{LinalgReal, gemm_block, one, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use crate::gemm::MatRef;
 use numerust_core::{AsView, NdArray};
 
 /// One matrix's SVD: `(u: m x ucols row-major, s: k, vt: k x n or n x n row-major)`.
@@ -65,11 +65,9 @@ fn svd_bidiagonal<T: LinalgReal>(
             vt: Vec::new(),
         });
     }
-    let q = bd.form_q(m, ucols);
-    let q = q.as_slice().expect("contiguous");
-    let p = bd.form_p();
     if n > LEAF {
-        // Divide and conquer gives B = U_B S V_B^T; then U = Q U_B, Vt = V_B^T P^T by GEMM.
+        // Divide and conquer gives B = U_B S V_B^T; then U = Q [U_B 0; 0 I], V = P V_B by
+        // applying the reflector blocks to them (GEMMs, `?ormbr`).
         let f = bdsdc(&d, &e, 0)?;
         let mut order: Vec<usize> = (0..n).collect();
         // Descending; NaN first so it is never silently dropped.
@@ -79,36 +77,30 @@ fn svd_bidiagonal<T: LinalgReal>(
                 .unwrap_or(std::cmp::Ordering::Less)
         });
         let s: Vec<T> = order.iter().map(|&j| f.s[j]).collect();
-        let (mut ub, mut vb) = (vec![zero::<T>(); n * n], vec![zero::<T>(); n * n]);
+        let mut ub = vec![zero::<T>(); m * ucols];
+        let mut vb = vec![zero::<T>(); n * n];
         for i in 0..n {
             for (c, &j) in order.iter().enumerate() {
-                ub[i * n + c] = f.u[i * n + j];
+                ub[i * ucols + c] = f.u[i * n + j];
                 vb[i * n + c] = f.v[i * n + j];
             }
         }
-        let mut u = NdArray::from_shape_vec(&[m, ucols], q.to_vec()).expect("m*ucols elements");
-        gemm_block(
-            &mut u,
-            (0, 0),
-            one::<T>(),
-            MatRef::from_slice(q, m, ucols).submatrix(0, 0, m, n),
-            MatRef::from_slice(&ub, n, n),
-            zero::<T>(),
-        );
-        let mut vt = vec![zero::<T>(); n * n];
-        gemm_mat(
-            one::<T>(),
-            MatRef::from_slice(&vb, n, n).t(),
-            MatRef::from_slice(p.as_slice().expect("contiguous"), n, n).t(),
-            zero::<T>(),
-            MatMut::from_slice(&mut vt, n, n),
-        );
+        for i in n..ucols {
+            ub[i * ucols + i] = one::<T>();
+        }
+        let mut u = NdArray::from_shape_vec(&[m, ucols], ub).expect("m*ucols elements");
+        bd.apply_q(&mut u);
+        let mut v = NdArray::from_shape_vec(&[n, n], vb).expect("n*n elements");
+        bd.apply_p(&mut v);
         return Ok(Svd {
             u: u.into_vec(),
             s,
-            vt,
+            vt: transpose(v.as_slice().expect("contiguous"), n, n),
         });
     }
+    let q = bd.form_q(m, ucols);
+    let q = q.as_slice().expect("contiguous");
+    let p = bd.form_p();
     // Rows of `ut` are the columns of Q (then of U); rows of `vt` the columns of P (then V).
     let mut ut = if ucols == n {
         transpose(q, m, n)
