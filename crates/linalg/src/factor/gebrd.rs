@@ -76,8 +76,9 @@ fn norm2<T: LinalgReal>(x: &[T]) -> T {
     amax * ss.sqrt()
 }
 
-/// Dot product of two equal-length slices: 16 partial sums in a fixed order (so it
-/// vectorises, and the bits do not depend on the SIMD level), no fused multiply-add.
+/// Dot product of two equal-length slices: 16 partial sums, then 4 for the tail below 16,
+/// in a fixed order (so it vectorises, and the bits do not depend on the SIMD level), no
+/// fused multiply-add.
 #[inline(always)]
 fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
     const L: usize = 16;
@@ -89,6 +90,14 @@ fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
             acc[l] = acc[l] + a[l] * b[l];
         }
     }
+    let (x4, y4) = (xr.chunks_exact(4), yr.chunks_exact(4));
+    let (xr, yr) = (x4.remainder(), y4.remainder());
+    let mut acc4 = [zero::<T>(); 4];
+    for (a, b) in x4.zip(y4) {
+        for l in 0..4 {
+            acc4[l] = acc4[l] + a[l] * b[l];
+        }
+    }
     let mut w = L;
     while w > 1 {
         w /= 2;
@@ -96,7 +105,7 @@ fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
             acc[l] = acc[l] + acc[l + w];
         }
     }
-    let mut s = acc[0];
+    let mut s = acc[0] + ((acc4[0] + acc4[2]) + (acc4[1] + acc4[3]));
     for (&a, &b) in xr.iter().zip(yr) {
         s = s + a * b;
     }
@@ -290,11 +299,19 @@ fn labrd_body<T: LinalgReal>(
             let ta: &[T] = t;
             let chunk = |c0: usize, yc: &mut [T]| {
                 let cw = yc.len();
-                for r in i..mm {
-                    let vr = v[r - i];
-                    if vr != zero::<T>() {
-                        axpy(vr, &ta[at(r, i + 1 + c0)..at(r, i + 1 + c0 + cw)], yc);
+                let seg = |r: usize| &ta[at(r, i + 1 + c0)..at(r, i + 1 + c0 + cw)];
+                // Four rows per pass over `yc` (a quarter of the loads and stores of y).
+                let mut r = i;
+                while r + 4 <= mm {
+                    let (v0, v1, v2, v3) = (v[r - i], v[r + 1 - i], v[r + 2 - i], v[r + 3 - i]);
+                    let (a0, a1, a2, a3) = (seg(r), seg(r + 1), seg(r + 2), seg(r + 3));
+                    for (c, yv) in yc.iter_mut().enumerate() {
+                        *yv = *yv + ((v0 * a0[c] + v1 * a1[c]) + (v2 * a2[c] + v3 * a3[c]));
                     }
+                    r += 4;
+                }
+                for r in r..mm {
+                    axpy(v[r - i], seg(r), yc);
                 }
             };
             if threaded((mm - i) * w) {
