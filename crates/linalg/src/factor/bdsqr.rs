@@ -525,6 +525,9 @@ mod tests {
             log.sweep(0, &rots);
         }
         let cols = 3 * STRIP + 5;
+        let _guard = crate::factor::gebrd::tests::LEVEL_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         assert!((log.rots.len() + log.steps.len()) * cols >= 1 << 20);
         let data: Vec<f64> = (0..rows * cols).map(|i| ((i * 31) % 97) as f64).collect();
         let apply = |threads: usize| {

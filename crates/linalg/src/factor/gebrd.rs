@@ -270,13 +270,15 @@ fn labrd_body<T: LinalgReal>(
     let mut tmp = vec![zero::<T>(); nb];
     let mut tmp2 = vec![zero::<T>(); nb];
     let mut acc = vec![zero::<T>(); nn.max(mm)];
+    let mut ucol = vec![zero::<T>(); nb];
     for i in 0..nb {
         // Column i: A[i.., i] -= V[i.., ..i] Y[i, ..i]^T + X[i.., ..i] U[..i, i].
+        for (j, uj) in ucol[..i].iter_mut().enumerate() {
+            *uj = t[at(j, i)];
+        }
         for r in i..mm {
-            let mut sum = zero::<T>();
-            for j in 0..i {
-                sum = sum + t[at(r, j)] * y[i * nb + j] + x[r * nb + j] * t[at(j, i)];
-            }
+            let sum = dot(&t[at(r, 0)..at(r, i)], &y[i * nb..i * nb + i])
+                + dot(&x[r * nb..r * nb + i], &ucol[..i]);
             col[r - i] = t[at(r, i)] - sum;
         }
         let v = &mut col[..mm - i];
@@ -297,39 +299,21 @@ fn labrd_body<T: LinalgReal>(
             // Column chunks of A^T v (each element summed over rows in order: the same bits
             // on any number of threads).
             let ta: &[T] = t;
-            let chunk = |c0: usize, yc: &mut [T]| {
-                let cw = yc.len();
-                let seg = |r: usize| &ta[at(r, i + 1 + c0)..at(r, i + 1 + c0 + cw)];
-                // Four rows per pass over `yc` (a quarter of the loads and stores of y).
-                let mut r = i;
-                while r + 4 <= mm {
-                    let (v0, v1, v2, v3) = (v[r - i], v[r + 1 - i], v[r + 2 - i], v[r + 3 - i]);
-                    let (a0, a1, a2, a3) = (seg(r), seg(r + 1), seg(r + 2), seg(r + 3));
-                    for (c, yv) in yc.iter_mut().enumerate() {
-                        *yv = *yv + ((v0 * a0[c] + v1 * a1[c]) + (v2 * a2[c] + v3 * a3[c]));
-                    }
-                    r += 4;
-                }
-                for r in r..mm {
-                    axpy(v[r - i], seg(r), yc);
-                }
-            };
+            let base = c0 + i + 1;
             if threaded((mm - i) * w) {
                 ycol.par_chunks_mut(PAR_COLS)
                     .enumerate()
-                    .for_each(|(b, yc)| chunk(b * PAR_COLS, yc));
+                    .for_each(|(b, yc)| ata_chunk(ta, ld, base + b * PAR_COLS, i, v, yc));
             } else {
-                chunk(0, ycol);
+                ata_chunk(ta, ld, base, i, v, ycol);
             }
         }
         tmp[..i].iter_mut().for_each(|z| *z = zero::<T>());
         tmp2[..i].iter_mut().for_each(|z| *z = zero::<T>());
         for r in i..mm {
             let vr = v[r - i];
-            for j in 0..i {
-                tmp[j] = tmp[j] + t[at(r, j)] * vr;
-                tmp2[j] = tmp2[j] + x[r * nb + j] * vr;
-            }
+            axpy(vr, &t[at(r, 0)..at(r, i)], &mut tmp[..i]);
+            axpy(vr, &x[r * nb..r * nb + i], &mut tmp2[..i]);
         }
         for (c, yc) in ycol.iter_mut().enumerate() {
             let yrow = &y[(i + 1 + c) * nb..(i + 1 + c) * nb + i];
@@ -370,29 +354,131 @@ fn labrd_body<T: LinalgReal>(
         {
             // Row chunks of A u - V (Y^T u) - X (U u), one row at a time whatever the threads.
             let (ta, xa, tq, tq2): (&[T], &[T], &[T], &[T]) = (t, x, &tmp[..=i], &tmp2[..i]);
-            let one_row = |r: usize| {
-                let mut xr = dot(&ta[at(r, i + 1)..at(r, nn)], &row);
-                xr = xr - dot(&ta[at(r, 0)..at(r, i + 1)], tq);
-                xr = xr - dot(&xa[r * nb..r * nb + i], tq2);
-                taup[i] * xr
+            let panel = Panel {
+                t: ta,
+                ld,
+                c0,
+                x: xa,
+                nb,
             };
+            let (row, tau) = (&row[..], taup[i]);
             let xs = &mut acc[..mm - i - 1];
             if threaded((mm - i) * w) {
                 xs.par_chunks_mut(PAR_ROWS).enumerate().for_each(|(b, xc)| {
-                    for (k, xv) in xc.iter_mut().enumerate() {
-                        *xv = one_row(i + 1 + b * PAR_ROWS + k);
-                    }
+                    au_rows(&panel, i, row, (tq, tq2), tau, i + 1 + b * PAR_ROWS, xc)
                 });
             } else {
-                for (k, xv) in xs.iter_mut().enumerate() {
-                    *xv = one_row(i + 1 + k);
-                }
+                au_rows(&panel, i, row, (tq, tq2), tau, i + 1, xs);
             }
         }
         for r in i + 1..mm {
             x[r * nb + i] = acc[r - i - 1];
         }
     }
+}
+
+/// Defines `$name` running `$body` at the dispatched SIMD level
+/// (`numerust_kernels::simd::level()`): the body is `#[inline(always)]`, so inside the
+/// `#[target_feature]` copies it compiles to AVX2/AVX-512 (closures handed to rayon do not
+/// inherit a caller's target features, hence a dispatch per call).
+macro_rules! at_level {
+    ($(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $body:ident) => {
+        $(#[$m])*
+        fn $name<T: LinalgReal>($($arg: $ty),*) {
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx512f,avx2,fma")]
+            #[allow(clippy::too_many_arguments)]
+            fn avx512<T: LinalgReal>($($arg: $ty),*) {
+                $body($($arg),*)
+            }
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx2,fma")]
+            #[allow(clippy::too_many_arguments)]
+            fn avx2<T: LinalgReal>($($arg: $ty),*) {
+                $body($($arg),*)
+            }
+            use numerust_kernels::simd::{Level, level};
+            match level() {
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2, FMA.
+                Level::Avx512 => unsafe { avx512($($arg),*) },
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+                Level::Avx2 => unsafe { avx2($($arg),*) },
+                _ => $body($($arg),*),
+            }
+        }
+    };
+}
+
+/// The panel's view of the trailing matrix (`t`, rows of `ld`, panel columns from `c0`) and
+/// of `X` (`nb` columns).
+struct Panel<'a, T> {
+    t: &'a [T],
+    ld: usize,
+    c0: usize,
+    x: &'a [T],
+    nb: usize,
+}
+
+/// `yc += sum_{r >= i} v[r - i] A[r, base..base + len]` (absolute column `base` of rows of
+/// `ld`), four rows per pass over `yc`; each element summed over the rows in order.
+#[inline(always)]
+fn ata_chunk_body<T: LinalgReal>(
+    ta: &[T],
+    ld: usize,
+    base: usize,
+    i: usize,
+    v: &[T],
+    yc: &mut [T],
+) {
+    let cw = yc.len();
+    let mm = i + v.len();
+    let seg = |r: usize| &ta[r * ld + base..r * ld + base + cw];
+    let mut r = i;
+    while r + 4 <= mm {
+        let (v0, v1, v2, v3) = (v[r - i], v[r + 1 - i], v[r + 2 - i], v[r + 3 - i]);
+        let (a0, a1, a2, a3) = (seg(r), seg(r + 1), seg(r + 2), seg(r + 3));
+        for (c, yv) in yc.iter_mut().enumerate() {
+            *yv = *yv + ((v0 * a0[c] + v1 * a1[c]) + (v2 * a2[c] + v3 * a3[c]));
+        }
+        r += 4;
+    }
+    for r in r..mm {
+        axpy(v[r - i], seg(r), yc);
+    }
+}
+
+at_level! {
+    /// [`ata_chunk_body`] at the dispatched level.
+    fn ata_chunk(ta: &[T], ld: usize, base: usize, i: usize, v: &[T], yc: &mut [T]) => ata_chunk_body
+}
+
+/// `out[k] = tau (A u - V (Y^T u) - X (U u))[r0 + k]` for the panel's row `r0 + k`.
+#[inline(always)]
+fn au_rows_body<T: LinalgReal>(
+    p: &Panel<'_, T>,
+    i: usize,
+    row: &[T],
+    (tq, tq2): (&[T], &[T]),
+    tau: T,
+    r0: usize,
+    out: &mut [T],
+) {
+    let nn = i + 1 + row.len();
+    for (k, o) in out.iter_mut().enumerate() {
+        let at = (r0 + k) * p.ld + p.c0;
+        let mut xr = dot(&p.t[at + i + 1..at + nn], row);
+        xr = xr - dot(&p.t[at..at + i + 1], tq);
+        xr = xr - dot(&p.x[(r0 + k) * p.nb..(r0 + k) * p.nb + i], tq2);
+        *o = tau * xr;
+    }
+}
+
+at_level! {
+    /// [`au_rows_body`] at the dispatched level.
+    #[allow(clippy::type_complexity)]
+    fn au_rows(p: &Panel<'_, T>, i: usize, row: &[T], tqs: (&[T], &[T]), tau: T, r0: usize, out: &mut [T]) => au_rows_body
 }
 
 /// Column chunk of the threaded `A^T v` pass, row chunk of the threaded `A u` pass.
@@ -550,7 +636,7 @@ impl<T: LinalgReal> Bidiagonal<T> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A deterministic pseudo-random matrix in [-1, 1).
@@ -624,58 +710,53 @@ mod tests {
         }
     }
 
+    /// Tests that force the process-wide SIMD level, or compare two runs that must see the
+    /// same level, take this lock.
+    pub(crate) static LEVEL_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
     /// The panel reduction gives the same bits at every SIMD level the CPU has (same
-    /// operations in the same order, no fused multiply-add).
+    /// operations in the same order, no fused multiply-add). (The GEMM trailing update is
+    /// outside: its kernels differ by level.)
     #[test]
     #[allow(clippy::type_complexity)]
     fn labrd_levels_agree() {
-        let (mm, nn, nb) = (70usize, 53usize, 32usize);
+        use numerust_kernels::simd::{Level, force_level, level};
+        let _guard = LEVEL_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let (mm, nn, nb) = (150usize, 120usize, 32usize);
         let a0 = matrix(mm, nn, 9);
-        let run = |f: &dyn Fn(
-            &mut [f64],
-            &mut [f64],
-            &mut [f64],
-            &mut [f64],
-            &mut [f64],
-            &mut [f64],
-            &mut [f64],
-        )| {
+        let run = || {
             let mut a = a0.clone();
             let (mut x, mut y) = (vec![0.0; mm * nb], vec![0.0; nn * nb]);
             let (mut d, mut e) = (vec![0.0; nb], vec![0.0; nb]);
             let (mut tq, mut tp) = (vec![0.0; nb], vec![0.0; nb]);
-            f(&mut a, &mut x, &mut y, &mut d, &mut e, &mut tq, &mut tp);
+            labrd(
+                &mut a,
+                nn,
+                0,
+                (mm, nn, nb),
+                (&mut x, &mut y),
+                (&mut d, &mut e),
+                (&mut tq, &mut tp),
+            );
             [a, x, y, d, e, tq, tp]
         };
-        let want = run(&|a, x, y, d, e, tq, tp| {
-            labrd_body(a, nn, 0, (mm, nn, nb), (x, y), (d, e), (tq, tp))
-        });
-        #[cfg(target_arch = "x86_64")]
-        {
-            if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
-                let got = run(&|a, x, y, d, e, tq, tp| {
-                    // SAFETY: AVX2 and FMA were detected just above.
-                    unsafe { labrd_avx2(a, nn, 0, (mm, nn, nb), (x, y), (d, e), (tq, tp)) }
-                });
-                assert_eq!(got, want, "avx2");
-            } else {
-                println!("avx2 skipped");
+        let before = level();
+        force_level(Level::Scalar);
+        let want = run();
+        for l in [Level::Wide, Level::Avx2, Level::Avx512] {
+            if force_level(l) != l {
+                println!("{} skipped", l.name());
+                continue;
             }
-            if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("fma") {
-                let got = run(&|a, x, y, d, e, tq, tp| {
-                    // SAFETY: AVX-512F (and so AVX2) and FMA were detected just above.
-                    unsafe { labrd_avx512(a, nn, 0, (mm, nn, nb), (x, y), (d, e), (tq, tp)) }
-                });
-                assert_eq!(got, want, "avx512");
-            } else {
-                println!("avx512 skipped");
-            }
+            assert_eq!(run(), want, "{}", l.name());
         }
+        force_level(before);
     }
 
     /// One thread and two give the same bits (the panel passes split at fixed chunks).
     #[test]
     fn threads_agree() {
+        let _guard = LEVEL_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         let (m, n) = (300, 260);
         let a0 = matrix(m, n, 4);
         let run = |threads: usize| {
