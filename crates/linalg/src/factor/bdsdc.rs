@@ -269,8 +269,7 @@ fn merge<T: LinalgReal>(
     //   prod_{j>=i, j<k-1} (d_i^2 - s_j^2)/(d_i^2 - d_{j+1}^2), sign of z_i.
     let diff = |i: usize, j: usize| (dl[i] - dl[roots[j].origin]) - roots[j].eta; // d_i - s_j
     let sum = |i: usize, j: usize| dl[i] + roots[j].sigma; // d_i + s_j
-    let mut zhat = vec![zero::<T>(); k];
-    for i in 0..k {
+    let zhat_at = |i: usize| {
         let mut p = diff(i, k - 1) * sum(i, k - 1);
         for j in 0..i {
             p = p * (diff(i, j) * sum(i, j) / ((dl[i] - dl[j]) * (dl[i] + dl[j])));
@@ -279,8 +278,14 @@ fn merge<T: LinalgReal>(
             p = p * (diff(i, j) * sum(i, j) / ((dl[i] - dl[j + 1]) * (dl[i] + dl[j + 1])));
         }
         let mag = p.abs().sqrt();
-        zhat[i] = if zl[i] < zero::<T>() { -mag } else { mag };
-    }
+        if zl[i] < zero::<T>() { -mag } else { mag }
+    };
+    let zhat: Vec<T> = if k >= PAR_MIN_ROOTS && rayon::current_num_threads() > 1 {
+        use rayon::prelude::*;
+        (0..k).into_par_iter().map(zhat_at).collect()
+    } else {
+        (0..k).map(zhat_at).collect()
+    };
     // Vectors of M restricted to the live entries: column j of um / vm for root j.
     let mut um = vec![zero::<T>(); k * k];
     let mut vm = vec![zero::<T>(); k * k];
@@ -391,35 +396,47 @@ fn secular_roots<T: LinalgReal>(d: &[T], z: &[T]) -> Result<Vec<Root<T>>, NoConv
     let k = d.len();
     let zz: T = z.iter().fold(zero::<T>(), |a, &x| a + x * x);
     let two = one::<T>() + one::<T>();
-    let mut roots = Vec::with_capacity(k);
-    let mut delta = vec![zero::<T>(); k];
-    for j in 0..k {
+    // Each root on its own (the same bits whatever the thread count).
+    let root = |j: usize, delta: &mut Vec<T>| -> Result<Root<T>, NoConvergence> {
+        delta.resize(k, zero::<T>());
         // Pick the origin (the nearer pole) by the sign of f at the middle of the interval.
         let (origin, lo, hi) = if j + 1 == k {
             (j, zero::<T>(), zz)
         } else {
             let gap = (d[j + 1] - d[j]) * (d[j + 1] + d[j]);
             let mid = gap / two;
-            set_delta(&mut delta, d, j);
-            if secular(&delta, z, mid).0 >= zero::<T>() {
+            set_delta(delta, d, j);
+            if secular(delta, z, mid).0 >= zero::<T>() {
                 (j, zero::<T>(), mid)
             } else {
                 (j + 1, -mid, zero::<T>())
             }
         };
-        set_delta(&mut delta, d, origin);
-        let tau = solve_one(&delta, z, j, origin == j, lo, hi)?;
+        set_delta(delta, d, origin);
+        let tau = solve_one(delta, z, j, origin == j, lo, hi)?;
         let dor = d[origin];
         let sigma = (dor * dor + tau).sqrt();
         let eta = tau / (dor + sigma);
-        roots.push(Root {
+        Ok(Root {
             origin,
             eta,
             sigma: dor + eta,
-        });
+        })
+    };
+    if k >= PAR_MIN_ROOTS && rayon::current_num_threads() > 1 {
+        use rayon::prelude::*;
+        (0..k)
+            .into_par_iter()
+            .map_init(Vec::new, |delta, j| root(j, delta))
+            .collect()
+    } else {
+        let mut delta = Vec::new();
+        (0..k).map(|j| root(j, &mut delta)).collect()
     }
-    Ok(roots)
 }
+
+/// Merges with at least this many roots solve them on rayon's threads.
+const PAR_MIN_ROOTS: usize = 64;
 
 /// `delta_i = d_i^2 - d_o^2`, formed as `(d_i - d_o)(d_i + d_o)`.
 fn set_delta<T: LinalgReal>(delta: &mut [T], d: &[T], o: usize) {
@@ -606,5 +623,25 @@ mod tests {
         check(&d, &vec![1.0; n - 1], 0);
         let d: Vec<f64> = (0..n).map(|i| 0.8f64.powi(i as i32)).collect();
         check(&d, &d[1..], 0);
+    }
+
+    /// One thread and two give the same bits (roots and z-hat are solved one per task).
+    #[test]
+    fn threads_agree() {
+        let n = 300;
+        let d: Vec<f64> = (0..n).map(|i| 1.0 + (i as f64 * 0.3).sin()).collect();
+        let e: Vec<f64> = (0..n - 1).map(|i| (i as f64 * 0.9).cos()).collect();
+        let _guard = crate::factor::gebrd::tests::LEVEL_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let f = pool.install(|| bdsdc(&d, &e, 0).unwrap());
+            (f.u, f.s, f.v)
+        };
+        assert_eq!(run(1), run(2));
     }
 }
