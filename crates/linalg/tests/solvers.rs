@@ -904,3 +904,82 @@ fn svd_divide_and_conquer_stress() {
         );
     }
 }
+
+/// Empty and degenerate shapes: NumPy's result shapes, orthogonal factors, no panic.
+#[test]
+fn svd_edge_shapes() {
+    for (m, n) in [
+        (0, 0),
+        (3, 0),
+        (0, 3),
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (5, 1),
+        (1, 5),
+    ] {
+        let a = NdArray::from_shape_vec(&[m, n], lcg_matrix(m, n, 1)).unwrap();
+        let k = m.min(n);
+        for full in [false, true] {
+            let f = svd(&a, full).unwrap();
+            let (uc, vr) = if full { (m, n) } else { (k, k) };
+            assert_eq!(f.u.shape(), &[m, uc][..], "{m}x{n}");
+            assert_eq!(f.s.shape(), &[k][..], "{m}x{n}");
+            assert_eq!(f.vt.shape(), &[vr, n][..], "{m}x{n}");
+            let u = f.u.to_vec();
+            for i in 0..uc {
+                let g: f64 = (0..m).map(|p| u[p * uc + i] * u[p * uc + i]).sum();
+                assert!((g - 1.0).abs() < 1e-12, "{m}x{n}: U column {i} not unit");
+            }
+        }
+        assert_eq!(svdvals(&a).unwrap().shape(), &[k][..]);
+    }
+    let stack = NdArray::<f64>::from_shape_vec(&[0, 3, 2], vec![]).unwrap();
+    let f = svd(&stack, true).unwrap();
+    assert_eq!((f.u.shape(), f.s.shape()), (&[0, 3, 3][..], &[0, 2][..]));
+    // A zero matrix: zero singular values, orthogonal factors.
+    let z = NdArray::<f64>::from_shape_vec(&[40, 30], vec![0.0; 1200]).unwrap();
+    check_svd_laws("zeros 40x30", &z, Some(&[0.0; 30]));
+    let z = NdArray::<f64>::from_shape_vec(&[30, 30], vec![0.0; 900]).unwrap();
+    check_svd_laws("zeros 30x30", &z, Some(&[0.0; 30]));
+    // Identity, rank one, and a diagonal with exact zeros (deflation everywhere).
+    let n = 60;
+    let eye: Vec<f64> = (0..n * n)
+        .map(|i| if i % (n + 1) == 0 { 1.0 } else { 0.0 })
+        .collect();
+    let eye = NdArray::from_shape_vec(&[n, n], eye).unwrap();
+    check_svd_laws("identity", &eye, Some(&[1.0; 60]));
+    let (x, y) = (lcg_matrix(80, 1, 3), lcg_matrix(70, 1, 4));
+    let outer: Vec<f64> = (0..80 * 70).map(|i| x[i / 70] * y[i % 70]).collect();
+    check_svd_laws(
+        "rank one",
+        &NdArray::from_shape_vec(&[80, 70], outer).unwrap(),
+        None,
+    );
+    let diag: Vec<f64> = (0..n * n)
+        .map(|i| {
+            if i % (n + 1) == 0 && (i / n) % 3 != 0 {
+                (i / n) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    check_svd_laws(
+        "diagonal with zeros",
+        &NdArray::from_shape_vec(&[n, n], diag).unwrap(),
+        None,
+    );
+    // NaN and inf never hang (NaN results, as before).
+    let mut v = lcg_matrix(60, 60, 2);
+    v[77] = f64::NAN;
+    let nan = NdArray::from_shape_vec(&[60, 60], v).unwrap();
+    assert!(
+        svd(&nan, true)
+            .unwrap()
+            .s
+            .to_vec()
+            .iter()
+            .all(|x| x.is_nan())
+    );
+}

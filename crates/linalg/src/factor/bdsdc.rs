@@ -264,7 +264,17 @@ fn merge<T: LinalgReal>(
     let k = live.len();
     let dl: Vec<T> = live.iter().map(|x| x.d).collect();
     let zl: Vec<T> = live.iter().map(|x| x.z).collect();
-    let roots = secular_roots(&dl, &zl)?;
+    let roots = if k == 1 {
+        // Only the middle row is left: M = [z_0], sigma = |z_0| (possibly 0).
+        let a = zl[0].abs();
+        vec![Root {
+            origin: 0,
+            eta: a,
+            sigma: a,
+        }]
+    } else {
+        secular_roots(&dl, &zl)?
+    };
     // z-hat (Gu-Eisenstat): |zhat_i|^2 = (d_i^2 - s_{k-1}^2) prod_{j<i} (d_i^2 - s_j^2)/(d_i^2 - d_j^2)
     //   prod_{j>=i, j<k-1} (d_i^2 - s_j^2)/(d_i^2 - d_{j+1}^2), sign of z_i.
     let diff = |i: usize, j: usize| (dl[i] - dl[roots[j].origin]) - roots[j].eta; // d_i - s_j
@@ -289,7 +299,16 @@ fn merge<T: LinalgReal>(
     // Vectors of M restricted to the live entries: column j of um / vm for root j.
     let mut um = vec![zero::<T>(); k * k];
     let mut vm = vec![zero::<T>(); k * k];
-    for j in 0..k {
+    if k == 1 {
+        // M v = z_0 sign(z_0) = sigma u with u = 1.
+        um[0] = one::<T>();
+        vm[0] = if zl[0] < zero::<T>() {
+            -one::<T>()
+        } else {
+            one::<T>()
+        };
+    }
+    for j in (0..k).filter(|_| k > 1) {
         let mut vn = zero::<T>();
         let mut un = zero::<T>();
         for i in 0..k {
