@@ -970,6 +970,15 @@ fn svd_edge_shapes() {
         &NdArray::from_shape_vec(&[n, n], diag).unwrap(),
         None,
     );
+    // Extreme scales: the bidiagonal is scaled before the secular equation squares it.
+    for scale in [1e200, 1e-200] {
+        let v: Vec<f64> = lcg_matrix(50, 40, 8).iter().map(|x| x * scale).collect();
+        check_svd_laws(
+            &format!("scaled {scale}"),
+            &NdArray::from_shape_vec(&[50, 40], v).unwrap(),
+            None,
+        );
+    }
     // NaN and inf never hang (NaN results, as before).
     let mut v = lcg_matrix(60, 60, 2);
     v[77] = f64::NAN;

@@ -56,12 +56,27 @@ fn svd_bidiagonal<T: LinalgReal>(
     let mut am = NdArray::from_shape_vec(&[m, n], a.to_vec()).expect("m*n elements");
     let bd = gebrd(&mut am);
     drop(am);
-    let (mut d, mut e) = (bd.d.clone(), bd.e.clone());
+    // B scaled to max |entry| = 1 (LAPACK's ?bdsdc does the same): the secular equation
+    // squares its entries, which must neither overflow nor underflow.
+    let scale =
+        bd.d.iter()
+            .chain(&bd.e)
+            .fold(zero::<T>(), |m, &x| m.max(x.abs()));
+    let scale = if scale > zero::<T>() {
+        scale
+    } else {
+        one::<T>()
+    };
+    let (mut d, mut e): (Vec<T>, Vec<T>) = (
+        bd.d.iter().map(|&x| x / scale).collect(),
+        bd.e.iter().map(|&x| x / scale).collect(),
+    );
+    let unscale = |s: Vec<T>| -> Vec<T> { s.into_iter().map(|x| x * scale).collect() };
     if !uv {
         bdsqr(&mut d, &mut e, None, None)?;
         return Ok(Svd {
             u: Vec::new(),
-            s: d,
+            s: unscale(d),
             vt: Vec::new(),
         });
     }
@@ -76,7 +91,7 @@ fn svd_bidiagonal<T: LinalgReal>(
                 .partial_cmp(&f.s[i])
                 .unwrap_or(std::cmp::Ordering::Less)
         });
-        let s: Vec<T> = order.iter().map(|&j| f.s[j]).collect();
+        let s: Vec<T> = unscale(order.iter().map(|&j| f.s[j]).collect());
         let mut ub = vec![zero::<T>(); m * ucols];
         let mut vb = vec![zero::<T>(); n * n];
         for i in 0..n {
@@ -128,7 +143,11 @@ fn svd_bidiagonal<T: LinalgReal>(
             u[i * ucols + j] = ut[j * m + i];
         }
     }
-    Ok(Svd { u, s: d, vt })
+    Ok(Svd {
+        u,
+        s: unscale(d),
+        vt,
+    })
 }
 
 /// SVD of the row-major `m x n` matrix `a` with `m >= n`: `U` is `m x ucols` (`ucols` is `n`
