@@ -642,6 +642,31 @@ mod tests {
         check(&d, &vec![1.0; n - 1], 0);
         let d: Vec<f64> = (0..n).map(|i| 0.8f64.powi(i as i32)).collect();
         check(&d, &d[1..], 0);
+        // All ones (values clustered near 2), strong grading, and random draws of mixed sign
+        // and magnitude around the leaf and merge sizes.
+        check(&vec![1.0; 200], &vec![1.0; 199], 0);
+        let d: Vec<f64> = (0..90).map(|i| 10f64.powi(-i / 3)).collect();
+        check(&d, &d, 1);
+        let mut s = 12345u64;
+        let mut rnd = || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        };
+        for n in [26usize, 40, 53, 77, 120] {
+            for kind in 0..3 {
+                let mut draw = |_: usize| match kind {
+                    0 => rnd(),
+                    1 => rnd() * 10f64.powf(6.0 * rnd()),
+                    _ => (rnd() * 4.0).round() / 4.0,
+                };
+                let d: Vec<f64> = (0..n).map(&mut draw).collect();
+                let e: Vec<f64> = (0..n).map(&mut draw).collect();
+                check(&d, &e[..n - 1], 0);
+                check(&d, &e, 1);
+            }
+        }
     }
 
     /// One thread and two give the same bits (roots and z-hat are solved one per task).
