@@ -1,5 +1,5 @@
-//! Householder bidiagonalisation (LAPACK `?gebrd`/`?labrd`) and its orthogonal factors
-//! (`?orgbr`): the first half of [`svd`](super::svd()).
+//! Householder bidiagonalisation (LAPACK `?gebrd`/`?labrd`): the first half of
+//! [`svd`](super::svd()).
 //!
 //! `A = Q B P^T` for a row-major `m x n` matrix with `m >= n`: `B` upper bidiagonal (`d` on the
 //! diagonal, `e` above it), `Q = H_0 ... H_{n-1}` (reflectors on columns, stored below the
@@ -7,36 +7,27 @@
 //! Blocked as `?labrd`: a panel of [`NB_BRD`] columns and rows is reduced while the rest of the
 //! matrix stays untouched, its effect gathered into `X` and `Y`, then the trailing matrix gets
 //! `A -= V Y^T + X U^T` through two GEMMs. The panel's matrix-vector products with the trailing
-//! matrix are the level-2 half of the flops (as in LAPACK). `Q` and `P` are formed by applying
-//! compact-WY blocks `I - V T V^T` (`?larft`) through GEMMs, panels in reverse (`?orgbr`).
-//! This module must not know about singular values: it only reduces and forms factors.
+//! matrix are the level-2 half of the flops (as in LAPACK); they run at the dispatched SIMD
+//! level with the same bits at every level, split over rayon's threads by fixed chunks. The
+//! reflectors are gathered into compact-WY blocks for [`orgbr`](super::orgbr). This module
+//! must not know about singular values: it only reduces.
 
+use super::orgbr::{Reflectors, blocks};
 use super::{LinalgReal, gemm_block, one, zero};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use crate::gemm::MatRef;
 use numerust_core::NdArray;
 use rayon::prelude::*;
 
 /// Panel width of the blocked reduction (LAPACK's `?gebrd` default is 32).
 pub(crate) const NB_BRD: usize = 32;
 
-/// A block of `jb` reflectors acting on rows/columns `off..off + rows`: `v` is `rows x jb`
-/// row-major (unit diagonal, zeros above), `t` the `jb x jb` upper-triangular WY factor, so
-/// the block is `I - V T V^T`.
-pub(crate) struct Reflectors<T> {
-    off: usize,
-    rows: usize,
-    jb: usize,
-    v: Vec<T>,
-    t: Vec<T>,
-}
-
 /// The bidiagonal form of one matrix: `d` (`n`), `e` (`n - 1`), and the reflector blocks of
 /// `Q` (`q`) and `P` (`p`).
 pub(crate) struct Bidiagonal<T> {
     pub d: Vec<T>,
     pub e: Vec<T>,
-    q: Vec<Reflectors<T>>,
-    p: Vec<Reflectors<T>>,
+    pub(crate) q: Vec<Reflectors<T>>,
+    pub(crate) p: Vec<Reflectors<T>>,
 }
 
 /// `?larfg` on `x` (`x[0]` is alpha): `H x = (beta, 0, ...)`, `H = I - tau v v^T`,
@@ -80,7 +71,7 @@ fn norm2<T: LinalgReal>(x: &[T]) -> T {
 /// in a fixed order (so it vectorises, and the bits do not depend on the SIMD level), no
 /// fused multiply-add.
 #[inline(always)]
-fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
+pub(crate) fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
     const L: usize = 16;
     let mut acc = [zero::<T>(); L];
     let (xc, yc) = (x.chunks_exact(L), y.chunks_exact(L));
@@ -114,7 +105,7 @@ fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
 
 /// `y += alpha * x`.
 #[inline(always)]
-fn axpy<T: LinalgReal>(alpha: T, x: &[T], y: &mut [T]) {
+pub(crate) fn axpy<T: LinalgReal>(alpha: T, x: &[T], y: &mut [T]) {
     for (yv, &xv) in y.iter_mut().zip(x) {
         *yv = *yv + alpha * xv;
     }
@@ -489,150 +480,6 @@ const PAR_ROWS: usize = 64;
 /// rayon's threads (fixed chunks, so the bits never depend on the thread count).
 fn threaded(work: usize) -> bool {
     work >= 1 << 16 && rayon::current_num_threads() > 1
-}
-
-/// Compact-WY blocks of `k` reflectors of length `len` (reflector `j` acts on `j..len`;
-/// `elem(j, r)` is element `r > j` of its vector).
-fn blocks<T: LinalgReal>(
-    k: usize,
-    len: usize,
-    elem: impl Fn(usize, usize) -> T,
-    taus: &[T],
-) -> Vec<Reflectors<T>> {
-    let mut out = Vec::new();
-    let mut j0 = 0;
-    while j0 < k {
-        let jb = NB_BRD.min(k - j0);
-        let rows = len - j0;
-        let mut v = vec![zero::<T>(); rows * jb];
-        for r in 0..rows {
-            for c in 0..jb.min(r + 1) {
-                v[r * jb + c] = if r == c {
-                    one::<T>()
-                } else {
-                    elem(j0 + c, j0 + r)
-                };
-            }
-        }
-        let t = larft(&v, rows, jb, &taus[j0..j0 + jb]);
-        out.push(Reflectors {
-            off: j0,
-            rows,
-            jb,
-            v,
-            t,
-        });
-        j0 += jb;
-    }
-    out
-}
-
-/// `?larft` (forward, columnwise): `T` with `H_1 ... H_jb = I - V T V^T`.
-fn larft<T: LinalgReal>(v: &[T], rows: usize, jb: usize, taus: &[T]) -> Vec<T> {
-    let mut t = vec![zero::<T>(); jb * jb];
-    let mut z = vec![zero::<T>(); jb];
-    for i in 0..jb {
-        let tau = taus[i];
-        t[i * jb + i] = tau;
-        if i == 0 || tau == zero::<T>() {
-            continue;
-        }
-        // z = V[:, ..i]^T v_i (v_i is zero above row i).
-        z[..i].iter_mut().for_each(|x| *x = zero::<T>());
-        for r in i..rows {
-            let vi = v[r * jb + i];
-            if vi != zero::<T>() {
-                axpy(vi, &v[r * jb..r * jb + i], &mut z[..i]);
-            }
-        }
-        // T[..i, i] = -tau T[..i, ..i] z.
-        for row in 0..i {
-            let acc = dot(&t[row * jb + row..row * jb + i], &z[row..i]);
-            t[row * jb + i] = -tau * acc;
-        }
-    }
-    t
-}
-
-/// The first `cols` columns of the product of `blocks` (an `size x size` orthogonal matrix),
-/// as a row-major `size x cols` array (`?orgbr`).
-fn form<T: LinalgReal>(blocks: &[Reflectors<T>], size: usize, cols: usize) -> NdArray<T> {
-    let mut q = numerust_core::zeros::<T>(&[size, cols]).expect("size*cols elements");
-    {
-        let s = q.as_slice_mut().expect("contiguous");
-        for i in 0..size.min(cols) {
-            s[i * cols + i] = one::<T>();
-        }
-    }
-    apply(blocks, &mut q, true);
-    q
-}
-
-/// `C := H C` for the product `H` of `blocks` and the row-major `c` (`size` rows), blocks in
-/// reverse, each as `C -= V (T (V^T C))` (`?ormbr`). `from_identity`: `C` started as the
-/// identity, so block `b` only changes columns `b.off..` (`?orgbr`).
-fn apply<T: LinalgReal>(blocks: &[Reflectors<T>], q: &mut NdArray<T>, from_identity: bool) {
-    let (size, cols) = (q.shape()[0], q.shape()[1]);
-    for b in blocks.iter().rev() {
-        let (o, jb, rows) = (b.off, b.jb, b.rows);
-        let c0 = if from_identity { o } else { 0 };
-        if c0 >= cols {
-            continue;
-        }
-        let nc = cols - c0;
-        let vm = MatRef::from_slice(&b.v, rows, jb);
-        let mut w = vec![zero::<T>(); jb * nc];
-        {
-            let c = MatRef::from_slice(q.as_slice().expect("contiguous"), size, cols)
-                .submatrix(o, c0, rows, nc);
-            gemm_mat(
-                one::<T>(),
-                vm.t(),
-                c,
-                zero::<T>(),
-                MatMut::from_slice(&mut w, jb, nc),
-            );
-        }
-        let mut w2 = vec![zero::<T>(); jb * nc];
-        gemm_mat(
-            one::<T>(),
-            MatRef::from_slice(&b.t, jb, jb),
-            MatRef::from_slice(&w, jb, nc),
-            zero::<T>(),
-            MatMut::from_slice(&mut w2, jb, nc),
-        );
-        gemm_block(
-            q,
-            (o, c0),
-            -one::<T>(),
-            vm,
-            MatRef::from_slice(&w2, jb, nc),
-            one::<T>(),
-        );
-    }
-}
-
-impl<T: LinalgReal> Bidiagonal<T> {
-    /// `Q[:, ..cols]` (`m x cols`, row-major).
-    pub(crate) fn form_q(&self, m: usize, cols: usize) -> NdArray<T> {
-        form(&self.q, m, cols)
-    }
-
-    /// `P` (`n x n`, row-major).
-    pub(crate) fn form_p(&self) -> NdArray<T> {
-        let n = self.d.len();
-        form(&self.p, n, n)
-    }
-
-    /// `C := Q C` for `C` with `m` rows.
-    pub(crate) fn apply_q(&self, c: &mut NdArray<T>) {
-        apply(&self.q, c, false);
-    }
-
-    /// `C := P C` for `C` with `n` rows.
-    pub(crate) fn apply_p(&self, c: &mut NdArray<T>) {
-        apply(&self.p, c, false);
-    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,9 @@ pub(crate) mod gebrd;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
+pub(crate) mod orgbr;
 pub mod qr;
+pub(crate) mod secular;
 pub mod svd;
 pub mod triangular;
 
