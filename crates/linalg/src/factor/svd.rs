@@ -202,7 +202,7 @@ fn svd_tall<T: LinalgReal>(
     })
 }
 
-/// NaN results of the shapes `svd_one` returns (non-finite input, or no convergence).
+/// NaN results of the shapes `svd_one` returns (non-finite input).
 fn nan_svd<T: LinalgReal>(m: usize, n: usize, full: bool, uv: bool) -> Svd<T> {
     let k = m.min(n);
     let (uc, vr) = if full { (m, n) } else { (k, k) };
@@ -215,12 +215,20 @@ fn nan_svd<T: LinalgReal>(m: usize, n: usize, full: bool, uv: bool) -> Svd<T> {
 }
 
 /// SVD of one `m x n` matrix; `full` as NumPy's `full_matrices`. Non-finite input gives NaN
-/// results (NumPy raises "SVD did not converge"; numerust's callers keep going with NaN).
-fn svd_one<T: LinalgReal>(a: &[T], m: usize, n: usize, full: bool, uv: bool) -> Svd<T> {
+/// results (NumPy raises "SVD did not converge"; numerust's callers keep going with NaN); a
+/// finite matrix whose iterations hit their caps is NumPy's error.
+fn svd_one<T: LinalgReal>(
+    a: &[T],
+    m: usize,
+    n: usize,
+    full: bool,
+    uv: bool,
+) -> LinAlgResult<Svd<T>> {
     if a.iter().any(|x| !x.is_finite()) {
-        return nan_svd(m, n, full, uv);
+        return Ok(nan_svd(m, n, full, uv));
     }
-    svd_finite(a, m, n, full, uv).unwrap_or_else(|NoConvergence| nan_svd(m, n, full, uv))
+    svd_finite(a, m, n, full, uv)
+        .map_err(|NoConvergence| LinAlgError::InvalidValue("SVD did not converge".into()))
 }
 
 /// [`svd_one`] for finite input.
@@ -292,7 +300,8 @@ fn matrix_dims(shape: &[usize]) -> LinAlgResult<(usize, usize, &[usize])> {
 /// ```
 ///
 /// # Errors
-/// `NotMatrix` for fewer than two dimensions.
+/// `NotMatrix` for fewer than two dimensions; `InvalidValue("SVD did not converge")` if the
+/// capped iterations run out on finite input (NaN or inf input gives NaN results instead).
 pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResult<SvdResult<T>> {
     let v = a.as_view();
     let (m, n, batch) = matrix_dims(v.shape())?;
@@ -302,7 +311,7 @@ pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResu
     let count: usize = batch.iter().product();
     let (mut us, mut ss, mut vts) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..count {
-        let f = svd_one(&data[i * m * n..(i + 1) * m * n], m, n, full_matrices, true);
+        let f = svd_one(&data[i * m * n..(i + 1) * m * n], m, n, full_matrices, true)?;
         us.extend(f.u);
         ss.extend(f.s);
         vts.extend(f.vt);
@@ -326,7 +335,7 @@ pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResu
 /// ```
 ///
 /// # Errors
-/// `NotMatrix` for fewer than two dimensions.
+/// As [`svd`].
 pub fn svdvals<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
     let v = a.as_view();
     let (m, n, batch) = matrix_dims(v.shape())?;
@@ -334,7 +343,7 @@ pub fn svdvals<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
     let count: usize = batch.iter().product();
     let mut ss = Vec::new();
     for i in 0..count {
-        ss.extend(svd_one(&data[i * m * n..(i + 1) * m * n], m, n, false, false).s);
+        ss.extend(svd_one(&data[i * m * n..(i + 1) * m * n], m, n, false, false)?.s);
     }
     Ok(NdArray::from_shape_vec(&with_tail(batch, &[m.min(n)]), ss)?)
 }
