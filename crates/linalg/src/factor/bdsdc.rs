@@ -10,7 +10,7 @@
 //!
 //! - Deflation (`?lasd2`): a tiny `z_j`, or two diagonal entries closer than `8 eps ||B||`
 //!   (a rotation zeroes one `z`), gives a singular value straight away.
-//! - Roots (`?lasd4` form, `secular.rs`): each root is found relative to its nearer pole `d_o` as
+//! - Roots (`?lasd4` form, `lasd4.rs`): each root is found relative to its nearer pole `d_o` as
 //!   `s^2 = d_o^2 + tau`, every `d_j^2 - s^2` formed as `(d_j - d_o)(d_j + d_o) - tau`, so no
 //!   cancellation; a two-pole rational model (Bunch-Nielsen-Sorensen) inside a shrinking
 //!   bracket, with bisection as the safeguard and an iteration cap.
@@ -18,7 +18,7 @@
 //!   precision however close the roots; then `U = diag(U1, 1, U2) U_M`, `V = ... V_M` by GEMM.
 
 use super::bdsqr::{NoConvergence, Vectors, bdsqr};
-use super::secular::{PAR_MIN_ROOTS, Root, secular_roots};
+use super::lasd4::{PAR_MIN_ROOTS, Root, secular_roots};
 use super::{LinalgReal, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 

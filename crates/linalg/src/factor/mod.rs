@@ -13,12 +13,12 @@ pub mod cholesky;
 pub mod eig;
 pub mod eigh;
 pub(crate) mod gebrd;
+pub(crate) mod lasd4;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
 pub(crate) mod orgbr;
 pub mod qr;
-pub(crate) mod secular;
 pub mod svd;
 pub mod triangular;
 
