@@ -48,6 +48,13 @@ def workloads(s):
     x7 = r.random(10_000_000)
     s.run("stats", "histogram 100 bins", "f64", 10_000_000, lambda: np.histogram(x7, bins=100))
 
+    # Matrix-vector products (BLAS ?gemv in NumPy), both orientations of A.
+    for dt, name in ((np.float64, "f64"), (np.float32, "f32")):
+        a = r.random((2000, 2000)).astype(dt)
+        v = r.random(2000).astype(dt)
+        s.run("linalg", "matvec n=2000 (A @ x)", name, "2000x2000", lambda a=a, v=v: a @ v)
+        s.run("linalg", "matvec n=2000 (A.T @ x)", name, "2000x2000", lambda a=a, v=v: a.T @ v)
+
 
 def main():
     ap = argparse.ArgumentParser()

@@ -579,6 +579,40 @@ fn linalg_rows(s: &mut Suite) {
             numerust::matmul(a, b).unwrap()
         });
     }
+    // Matrix-vector products (NumPy: BLAS ?gemv), A row-major and transposed.
+    let n = 2000;
+    let mv = |seed| (random_array(&[n, n], seed), random_array(&[n], seed + 1));
+    let mv32 = |seed| {
+        let (a, v): (NdArray<f64>, NdArray<f64>) = mv(seed);
+        (a.astype::<f32>(), v.astype::<f32>())
+    };
+    for (op, t) in [
+        ("matvec n=2000 (A @ x)", false),
+        ("matvec n=2000 (A.T @ x)", true),
+    ] {
+        s.run(
+            "linalg",
+            op,
+            "f64",
+            "2000x2000",
+            || mv(71),
+            move |(a, v)| {
+                let a = if t { a.view().t() } else { a.view() };
+                numerust::matmul(&a, v).unwrap()
+            },
+        );
+        s.run(
+            "linalg",
+            op,
+            "f32",
+            "2000x2000",
+            || mv32(73),
+            move |(a, v)| {
+                let a = if t { a.view().t() } else { a.view() };
+                numerust::matmul(&a, v).unwrap()
+            },
+        );
+    }
 }
 
 /// The "linalg" solver rows: LU (solve, inv, det) and QR of uniform [0, 1) matrices, as

@@ -114,7 +114,7 @@ pub fn from_fn<T: Element>(
     NdArray::from_shape_vec(shape, data)
 }
 
-/// Nested data that [`array`] turns into an `NdArray`: scalars, `Vec`s, arrays and slices
+/// Nested data that [`array()`] turns into an `NdArray`: scalars, `Vec`s, arrays and slices
 /// of them, nested to any depth. Ragged nesting is an error.
 pub trait NestedData<T: Element> {
     /// Appends the shape (outermost first) of this level and below to `shape`.

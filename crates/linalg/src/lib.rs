@@ -27,5 +27,5 @@ pub mod factor;
 pub use factor::{
     LinalgReal, LstsqResult, NormOrd, QrMode, QrResult, SvdResult, cholesky, cholesky_upper, cond,
     det, eig, eigh, eigvals, eigvalsh, inv, lstsq, matrix_rank, norm, pinv, qr, slogdet, solve,
-    svd, svdvals,
+    svd, svdvals, tensorinv, tensorsolve,
 };

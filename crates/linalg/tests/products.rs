@@ -9,8 +9,8 @@
 
 use numerust_core::{Complex64, NdArray, s};
 use numerust_linalg::{
-    LinAlgError, TensordotAxes, dot, einsum, inner, kron, matmul, matrix_power, outer, tensordot,
-    trace, trace_with, vdot,
+    LinAlgError, TensordotAxes, dot, einsum, inner, kron, matmul, matrix_power, multi_dot, outer,
+    tensordot, tensorinv, tensorsolve, trace, trace_with, vdot,
 };
 use numerust_testutil::npy::{NpyArray, NpyData};
 use proptest::prelude::*;
@@ -37,6 +37,17 @@ fn i64s(name: &str) -> NdArray<i64> {
 
 fn c128s(name: &str) -> NdArray<Complex64> {
     common::c128s(TOPIC, name)
+}
+
+/// The inputs `<name>_0`, `<name>_1`, ... of a multi-operand case.
+fn operands(name: &str) -> Vec<NdArray<f64>> {
+    (0..)
+        .map_while(|i| {
+            common::refs(TOPIC)
+                .get(&format!("{name}_{i}"))
+                .map(|_| f64s(&format!("{name}_{i}")))
+        })
+        .collect()
 }
 
 /// f64 results within the bound.
@@ -147,6 +158,9 @@ fn matmul_other_dtypes() {
     assert_eq!(got.to_vec(), get("mm_bool").bools());
     let got = matmul(&c128s("mm_c128_a"), &c128s("mm_c128_b")).unwrap();
     close_c128("mm_c128", &got, 4);
+    // Large enough for the split-plane (four real GEMMs) path; B is a transposed view.
+    let (a, b) = (c128s("mm_c128_big_a"), c128s("mm_c128_big_b"));
+    close_c128("mm_c128_big", &matmul(&a, &b).unwrap(), 70);
 }
 
 #[test]
@@ -333,15 +347,19 @@ fn einsum_matches_numpy() {
         ("es_upper", 3),
         ("es_spaces", 3),
         ("es_lone", 20),
+        ("es_ell_batch", 3),
+        ("es_ell_implicit", 4),
+        ("es_ell_implicit2", 3),
+        ("es_ell_sum", 2),
+        ("es_ell_bcast", 3),
+        ("es_ell_diag", 3),
+        ("es_ell_only", 1),
+        ("es_ell_empty", 6),
+        ("es_ell_trace", 1),
+        ("es_ell_mid", 12),
     ] {
         let spec = get(&format!("{name}_spec")).string();
-        let ops: Vec<NdArray<f64>> = (0..)
-            .map_while(|i| {
-                common::refs(TOPIC)
-                    .get(&format!("{name}_{i}"))
-                    .map(|_| f64s(&format!("{name}_{i}")))
-            })
-            .collect();
+        let ops = operands(name);
         let views: Vec<_> = ops.iter().map(|o| o.view()).collect();
         let got = einsum(&spec, &views).unwrap_or_else(|e| panic!("{name} ({spec}): {e}"));
         close_f64(name, &got, k);
@@ -392,10 +410,60 @@ fn einsum_matches_numpy() {
         msg(einsum("ij,jk->ik->", &[a.clone(), b.clone()])),
         want("err_es_arrow2")
     );
-    assert!(matches!(
-        einsum("...ij->...ji", &[a]),
-        Err(LinAlgError::NotImplemented(_))
-    ));
+    let a234 = ones(&[2, 3, 4]);
+    let a234 = [a234.view()];
+    let a234 = &a234[..];
+    assert_eq!(msg(einsum("..i", a234)), want("err_es_dot"));
+    assert_eq!(msg(einsum("...i->i.", a234)), want("err_es_dot_out"));
+    assert_eq!(msg(einsum("...i->i", a234)), want("err_es_ell_out"));
+    assert_eq!(
+        einsum("...ij->...ji", &[a]).unwrap().shape(),
+        &[3, 2],
+        "an empty ellipsis is allowed"
+    );
+}
+
+#[test]
+fn multi_dot_and_tensor_solvers_match_numpy() {
+    for (name, k) in [
+        ("md_two", 4),
+        ("md_three", 30),
+        ("md_three_rev", 30),
+        ("md_chain", 20),
+        ("md_vec_first", 5),
+        ("md_vec_last", 5),
+        ("md_vec_both", 5),
+    ] {
+        let ops = operands(name);
+        let views: Vec<_> = ops.iter().map(|o| o.view()).collect();
+        close_f64(name, &multi_dot(&views).unwrap(), k);
+    }
+    // Solutions of well-conditioned (diagonally dominated) systems: a few hundred eps.
+    let x = tensorsolve(&f64s("ts_a"), &f64s("ts_b"), None).unwrap();
+    close_f64("ts_x", &x, 60);
+    let x = tensorsolve(&f64s("ts2_a"), &f64s("ts2_b"), Some(&[0])).unwrap();
+    close_f64("ts2_x", &x, 400);
+    close_f64("ti_inv", &tensorinv(&f64s("ti_a"), 2).unwrap(), 400);
+    close_f64("ti1_inv", &tensorinv(&f64s("ti1_a"), 1).unwrap(), 60);
+
+    let want = |n: &str| get(n).string();
+    let ones = |shape: &[usize]| {
+        NdArray::from_shape_vec(shape, vec![1.0f64; shape.iter().product()]).unwrap()
+    };
+    let (a23, a22, a234) = (ones(&[2, 3]), ones(&[2, 2]), ones(&[2, 3, 4]));
+    assert_eq!(msg(multi_dot(&[a23.view()])), want("err_md_one"));
+    let a322 = ones(&[3, 2, 2]);
+    assert_eq!(
+        msg(multi_dot(&[a23.view(), a322.view(), a22.view()])),
+        want("err_md_3d")
+    );
+    // NumPy's message carries a source line's indentation; numerust's has one space.
+    let squeeze = |m: String| m.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        msg(tensorsolve(&a234, &a23, None)),
+        squeeze(want("err_ts_req"))
+    );
+    assert_eq!(msg(tensorinv(&a234, 0)), want("err_ti_ind"));
 }
 
 /// A random `rows x cols` f64 matrix in [-1, 1).

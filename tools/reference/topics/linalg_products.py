@@ -64,6 +64,10 @@ def cases():
     a = r(3, 4) + 1j * r(3, 4)
     b = r(4, 2) + 1j * r(4, 2)
     pair("mm_c128", a, b, a @ b)
+    g = np.random.default_rng(99)  # own stream: the cases after keep their data
+    a = g.random((37, 70)) + 1j * g.random((37, 70))  # large enough for the split-plane GEMM
+    b = (g.random((29, 70)) + 1j * g.random((29, 70))).T
+    pair("mm_c128_big", a, b, a @ b)
 
     # dot
     for name, sa, sb in [
@@ -153,12 +157,53 @@ def cases():
         ("es_upper", "Ab,bc->cA", [(2, 3), (3, 4)]),
         ("es_spaces", " ij , jk -> ki ", [(2, 3), (3, 2)]),
         ("es_lone", "ij,kl->ik", [(2, 3), (4, 5)]),
+        ("es_ell_batch", "...ij,...jk->...ik", [(5, 2, 3), (3, 4)]),
+        ("es_ell_implicit", "...i,i", [(2, 3, 4), (4,)]),
+        ("es_ell_implicit2", "...ij,...jk", [(2, 1, 2, 3), (4, 3, 2)]),
+        ("es_ell_sum", "i...->...", [(2, 3, 4)]),
+        ("es_ell_bcast", "ij...,jk...->ik...", [(2, 3, 5), (3, 4, 1)]),
+        ("es_ell_diag", "i...i", [(3, 2, 3)]),
+        ("es_ell_only", "...", [(2, 3)]),
+        ("es_ell_empty", "ij->...", [(2, 3)]),
+        ("es_ell_trace", "...ii->...i", [(2, 3, 3)]),
+        ("es_ell_mid", "a...b,b...->a...", [(2, 3, 4), (4, 3)]),
     ]:
         ops = [r(*sh) for sh in shapes]
         for i, o in enumerate(ops):
             out[f"{name}_{i}"] = o
         out[f"{name}_spec"] = np.array(spec)
         out[name] = np.asarray(np.einsum(spec, *ops))
+
+    # multi_dot: inputs <case>_0, <case>_1, ...
+    for name, shapes in [
+        ("md_two", [(3, 4), (4, 2)]),
+        ("md_three", [(10, 30), (30, 5), (5, 20)]),
+        ("md_three_rev", [(20, 5), (5, 30), (30, 10)]),
+        ("md_chain", [(6, 9), (9, 3), (3, 12), (12, 2), (2, 7)]),
+        ("md_vec_first", [(4,), (4, 5), (5, 3)]),
+        ("md_vec_last", [(4, 5), (5, 3), (3,)]),
+        ("md_vec_both", [(4,), (4, 5), (5, 3), (3,)]),
+    ]:
+        ops = [r(*sh) for sh in shapes]
+        for i, o in enumerate(ops):
+            out[f"{name}_{i}"] = o
+        out[name] = np.asarray(np.linalg.multi_dot(ops))
+    # tensorsolve / tensorinv (well-conditioned: identity-heavy tensors)
+    ta = r(2, 3, 6) + 3 * np.eye(6).reshape(2, 3, 6)
+    tb = r(2, 3)
+    out["ts_a"], out["ts_b"] = ta, tb
+    out["ts_x"] = np.linalg.tensorsolve(ta, tb)
+    m24 = (r(24, 24) + 4 * np.eye(24)).reshape(2, 3, 4, 6, 4)
+    ta2 = np.ascontiguousarray(np.moveaxis(m24, 4, 0))  # (4, 2, 3, 4, 6); axes=(0,) undoes it
+    tb2 = r(2, 3, 4)
+    out["ts2_a"], out["ts2_b"] = ta2, tb2
+    out["ts2_x"] = np.linalg.tensorsolve(ta2, tb2, axes=(0,))
+    ti = r(4, 6, 8, 3) + 2 * np.eye(24).reshape(4, 6, 8, 3)
+    out["ti_a"] = ti
+    out["ti_inv"] = np.linalg.tensorinv(ti, ind=2)
+    ti1 = r(6, 2, 3) + 2 * np.eye(6).reshape(6, 2, 3)
+    out["ti1_a"] = ti1
+    out["ti1_inv"] = np.linalg.tensorinv(ti1, ind=1)
 
     # errors
     a23, a22, v3, v2 = np.ones((2, 3)), np.ones((2, 2)), np.ones(3), np.ones(2)
@@ -191,4 +236,12 @@ def cases():
     out["err_es_collapse"] = _err(lambda: np.einsum("ii->i", m23))
     out["err_es_arrow"] = _err(lambda: np.einsum("ij,jk-ik", m23, m34))
     out["err_es_arrow2"] = _err(lambda: np.einsum("ij,jk->ik->", m23, m34))
+    a234 = np.ones((2, 3, 4))
+    out["err_es_dot"] = _err(lambda: np.einsum("..i", a234))
+    out["err_es_dot_out"] = _err(lambda: np.einsum("...i->i.", a234))
+    out["err_es_ell_out"] = _err(lambda: np.einsum("...i->i", a234))
+    out["err_md_one"] = _err(lambda: np.linalg.multi_dot([a23]))
+    out["err_md_3d"] = _err(lambda: np.linalg.multi_dot([a23, np.ones((3, 2, 2)), a22]))
+    out["err_ts_req"] = _err(lambda: np.linalg.tensorsolve(a234, a23))
+    out["err_ti_ind"] = _err(lambda: np.linalg.tensorinv(a234, ind=0))
     return out

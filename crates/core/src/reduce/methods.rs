@@ -18,7 +18,7 @@ use numerust_kernels::reduce::MinMax;
 macro_rules! reduce_methods {
     ($($ty:ty),*) => {$(
         impl<T: SumElement> $ty {
-            /// Sum of every element (NumPy: `a.sum()`); see [`super::sum`].
+            /// Sum of every element (NumPy: `a.sum()`); see [`super::sum()`].
             pub fn sum(&self) -> T::Acc {
                 super::sum(self)
             }
@@ -58,7 +58,7 @@ macro_rules! reduce_methods {
             pub fn mean_axis(&self, axis: isize) -> NdResult<NdArray<T::Float>> {
                 super::mean_axis(self, axis)
             }
-            /// Variance (NumPy: `a.var()`); see [`super::var`].
+            /// Variance (NumPy: `a.var()`); see [`super::var()`].
             pub fn var(&self) -> T::Float {
                 super::var(self)
             }

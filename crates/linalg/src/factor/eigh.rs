@@ -1,114 +1,36 @@
-//! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`).
+//! Symmetric eigenproblems: NumPy's `np.linalg.eigh` and `eigvalsh` (`UPLO='L'`), in
+//! LAPACK `?syevd`'s shape.
 //!
-//! Householder tridiagonalisation (EISPACK `tred2`) then implicit QL with shifts (`tql2`),
-//! the algorithm pair of JAMA and of LAPACK's `?steqr` family. Unblocked (level-2 BLAS
-//! shaped), so slower than LAPACK's blocked `?syevd` on large matrices (see
-//! docs/linalg-solvers.md). Iterations are capped, so NaN input ends with NaN output
-//! instead of a hang.
+//! 1. Blocked Householder tridiagonalisation `A = Q T Q^T` (`factor/sytrd.rs`, `?sytrd`).
+//! 2. Values only: implicit QL on `T` without vectors (EISPACK `tql2`, here; O(n^2), a few
+//!    percent of the reduction's time at n = 1000; a root-free `?sterf` measured no faster).
+//!    Values and vectors: divide and conquer (`factor/stedc.rs`, `?stedc`), whose vectors `Z`
+//!    become `Q Z` by compact-WY GEMMs (`factor/ormtr.rs`, `?ormtr`).
+//!
+//! The same QL solves the divide-and-conquer leaves and is the fallback when divide and
+//! conquer declines (non-finite input, a secular root past its cap); every iteration is
+//! capped, so NaN input ends with NaN output instead of a hang or an error.
 
-use super::{LinalgReal, one, square_stack, with_tail, zero};
+use super::ormtr::apply_q;
+use super::stedc::stedc;
+use super::sytrd::{Tridiagonal, sytrd};
+use super::{LinalgReal, one, scratch, square_stack, with_tail, zero};
 use crate::error::LinAlgResult;
 use numerust_core::{AsView, NdArray};
 
 /// Most implicit QL iterations per eigenvalue before giving up (LAPACK allows 30).
 const MAX_ITER: usize = 60;
 
-/// Householder reduction of the symmetric `n x n` column-major `v` (lower triangle read) to
-/// tridiagonal form (EISPACK `tred2`, as in JAMA): on return `d` is the diagonal, `e[1..]`
-/// the subdiagonal, and `v` the orthogonal transformation.
-fn tred2<T: LinalgReal>(v: &mut [T], n: usize, d: &mut [T], e: &mut [T]) {
-    // Column-major: the hot loops run down columns, which are then contiguous.
-    let at = |i: usize, j: usize| j * n + i;
-    for j in 0..n {
-        d[j] = v[at(n - 1, j)];
+/// `sqrt(a^2 + b^2)`: the plain formula unless the squares under- or overflow, then `hypot`
+/// (libm's `hypot` costs more than the QL sweep around it).
+#[inline]
+pub(crate) fn pythag<T: LinalgReal>(a: T, b: T) -> T {
+    let s = a * a + b * b;
+    if s.is_finite() && s > T::min_positive_value() / T::epsilon() {
+        s.sqrt()
+    } else {
+        a.hypot(b)
     }
-    for i in (1..n).rev() {
-        let mut scale = zero::<T>();
-        let mut h = zero::<T>();
-        for &dk in &d[..i] {
-            scale = scale + dk.abs();
-        }
-        if scale == zero::<T>() {
-            e[i] = d[i - 1];
-            for j in 0..i {
-                d[j] = v[at(i - 1, j)];
-                v[at(i, j)] = zero::<T>();
-                v[at(j, i)] = zero::<T>();
-            }
-        } else {
-            for dk in &mut d[..i] {
-                *dk = *dk / scale;
-                h = h + *dk * *dk;
-            }
-            let mut f = d[i - 1];
-            let mut g = h.sqrt();
-            if f > zero::<T>() {
-                g = -g;
-            }
-            e[i] = scale * g;
-            h = h - f * g;
-            d[i - 1] = f - g;
-            e[..i].fill(zero::<T>());
-            for j in 0..i {
-                f = d[j];
-                v[at(j, i)] = f;
-                g = e[j] + v[at(j, j)] * f;
-                for k in j + 1..i {
-                    g = g + v[at(k, j)] * d[k];
-                    e[k] = e[k] + v[at(k, j)] * f;
-                }
-                e[j] = g;
-            }
-            f = zero::<T>();
-            for j in 0..i {
-                e[j] = e[j] / h;
-                f = f + e[j] * d[j];
-            }
-            let hh = f / (h + h);
-            for j in 0..i {
-                e[j] = e[j] - hh * d[j];
-            }
-            for j in 0..i {
-                f = d[j];
-                g = e[j];
-                for k in j..i {
-                    v[at(k, j)] = v[at(k, j)] - (f * e[k] + g * d[k]);
-                }
-                d[j] = v[at(i - 1, j)];
-                v[at(i, j)] = zero::<T>();
-            }
-        }
-        d[i] = h;
-    }
-    // Accumulate the transformations.
-    for i in 0..n.saturating_sub(1) {
-        v[at(n - 1, i)] = v[at(i, i)];
-        v[at(i, i)] = one::<T>();
-        let h = d[i + 1];
-        if h != zero::<T>() {
-            for k in 0..=i {
-                d[k] = v[at(k, i + 1)] / h;
-            }
-            for j in 0..=i {
-                let mut g = zero::<T>();
-                for k in 0..=i {
-                    g = g + v[at(k, i + 1)] * v[at(k, j)];
-                }
-                for k in 0..=i {
-                    v[at(k, j)] = v[at(k, j)] - g * d[k];
-                }
-            }
-        }
-        for k in 0..=i {
-            v[at(k, i + 1)] = zero::<T>();
-        }
-    }
-    for j in 0..n {
-        d[j] = v[at(n - 1, j)];
-        v[at(n - 1, j)] = zero::<T>();
-    }
-    v[at(n - 1, n - 1)] = one::<T>();
-    e[0] = zero::<T>();
 }
 
 /// Implicit QL with Wilkinson-type shifts on the tridiagonal `(d, e)` (EISPACK `tql2`),
@@ -131,7 +53,7 @@ fn tql2<T: LinalgReal>(d: &mut [T], e: &mut [T], n: usize, mut w: Option<&mut [T
             for _ in 0..MAX_ITER {
                 let mut g = d[l];
                 let mut p = (d[l + 1] - g) / (two * e[l]);
-                let mut r = p.hypot(one::<T>());
+                let mut r = pythag(p, one::<T>());
                 if p < zero::<T>() {
                     r = -r;
                 }
@@ -153,7 +75,7 @@ fn tql2<T: LinalgReal>(d: &mut [T], e: &mut [T], n: usize, mut w: Option<&mut [T
                     s2 = s;
                     g = c * e[i];
                     h = c * p;
-                    r = p.hypot(e[i]);
+                    r = pythag(p, e[i]);
                     e[i + 1] = s * r;
                     s = e[i] / r;
                     c = p / r;
@@ -187,32 +109,80 @@ pub(crate) fn sym_eig<T: LinalgReal>(src: &[T], n: usize, vectors: bool) -> (Vec
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    // Column-major copy for tred2 (element (i, j) at j * n + i).
-    let mut v = vec![zero::<T>(); n * n];
-    for i in 0..n {
-        for j in 0..n {
-            v[j * n + i] = src[i * n + j];
-        }
+    let tri = sytrd(src, n);
+    if !vectors {
+        let (mut d, mut e) = (tri.d.clone(), vec![zero::<T>(); n]);
+        e[1..].copy_from_slice(&tri.e);
+        tql2(&mut d, &mut e, n, None);
+        d.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
+        return (d, Vec::new());
     }
-    let (mut d, mut e) = (vec![zero::<T>(); n], vec![zero::<T>(); n]);
-    tred2(&mut v, n, &mut d, &mut e);
-    // Column-major `v` read row-major: row j is column j of V, so each rotation in tql2
-    // touches two contiguous rows.
-    let mut w = if vectors { v } else { Vec::new() };
-    tql2(&mut d, &mut e, n, if vectors { Some(&mut w) } else { None });
+    let (vals, v) = sym_eig_vectors(tri);
+    (vals, v.into_vec())
+}
+
+/// [`sym_eig`] with vectors from the tridiagonal reduction, the vectors in an `n x n` array
+/// (from core's allocator, which recycles large buffers instead of faulting in fresh pages).
+fn sym_eig_vectors<T: LinalgReal>(tri: Tridiagonal<T>) -> (Vec<T>, NdArray<T>) {
+    let n = tri.d.len();
+    let (vals, z) = tridiagonal_eig(&tri.d, &tri.e);
+    let zs = z.as_slice().expect("contiguous");
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| d[i].partial_cmp(&d[j]).unwrap_or(std::cmp::Ordering::Equal));
-    let vals = order.iter().map(|&i| d[i]).collect();
-    let mut vecs = Vec::new();
-    if vectors {
-        vecs = vec![zero::<T>(); n * n];
-        for (j, &src_row) in order.iter().enumerate() {
-            for i in 0..n {
-                vecs[i * n + j] = w[src_row * n + i];
+    order.sort_by(|&i, &j| {
+        vals[i]
+            .partial_cmp(&vals[j])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    // Row-major Y = Z (columns in ascending order), then Y = Q Z.
+    let mut ya = scratch(n, n, |y: &mut [T]| {
+        for (j, &src) in order.iter().enumerate() {
+            for (i, &x) in zs[src * n..(src + 1) * n].iter().enumerate() {
+                y[i * n + j] = x;
             }
         }
+    });
+    apply_q(&tri, ya.as_slice_mut().expect("contiguous"), n);
+    (order.iter().map(|&i| vals[i]).collect(), ya)
+}
+
+/// Eigenvalues (ascending) and eigenvectors (columns of the column-major `n x n` result) of
+/// the symmetric tridiagonal matrix with diagonal `d` and subdiagonal `e`, by implicit QL.
+pub(crate) fn tridiagonal_eig_ql<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, Vec<T>) {
+    let n = d.len();
+    let (mut dd, mut ee) = (d.to_vec(), vec![zero::<T>(); n]);
+    ee[1..].copy_from_slice(&e[..n - 1]);
+    // Rows of `w` are the eigenvectors: row-major W = column-major Z.
+    let mut w = vec![zero::<T>(); n * n];
+    for i in 0..n {
+        w[i * n + i] = one::<T>();
     }
-    (vals, vecs)
+    tql2(&mut dd, &mut ee, n, Some(&mut w));
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| {
+        dd[i]
+            .partial_cmp(&dd[j])
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let vals = order.iter().map(|&i| dd[i]).collect();
+    let mut z = vec![zero::<T>(); n * n];
+    for (j, &src) in order.iter().enumerate() {
+        z[j * n..(j + 1) * n].copy_from_slice(&w[src * n..(src + 1) * n]);
+    }
+    (vals, z)
+}
+
+/// The tridiagonal eigensolver used for `eigh`'s vectors: divide and conquer, or implicit QL
+/// when that declines (non-finite input, a secular root that did not converge). Returns the
+/// eigenvalues in any order and the eigenvectors as the rows of an `n x n` array.
+fn tridiagonal_eig<T: LinalgReal>(d: &[T], e: &[T]) -> (Vec<T>, NdArray<T>) {
+    stedc(d, e).unwrap_or_else(|| {
+        let (vals, z) = tridiagonal_eig_ql(d, e);
+        let n = d.len();
+        (
+            vals,
+            NdArray::from_shape_vec(&[n, n], z).expect("n*n elements"),
+        )
+    })
 }
 
 /// Eigenvalues (ascending) and eigenvectors (columns) of a (stack of) real symmetric
@@ -236,6 +206,11 @@ pub fn eigh<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<(NdArray<T>, NdAr
     let sa = square_stack(&a.as_view())?;
     let n = sa.n;
     let count: usize = sa.batch.iter().product();
+    if count == 1 && n > 0 {
+        // One matrix: its eigenvector array is the result, no copy.
+        let (w, v) = sym_eig_vectors(sytrd(&sa.data, n));
+        return Ok((NdArray::from_shape_vec(&[n], w)?, v));
+    }
     let (mut ws, mut vs) = (Vec::new(), Vec::new());
     for i in 0..count {
         let (w, v) = sym_eig(&sa.data[i * n * n..(i + 1) * n * n], n, true);

@@ -5,7 +5,7 @@
 //! top-right block is solved against its unit lower triangle, the bottom-right block gets one
 //! GEMM, `A22 -= A21 A12` (where the time goes), and the right half is factored. Pivot =
 //! first largest magnitude in the column (`?getrf`), rows swapped across the whole matrix.
-//! Columns narrower than [`LEAF`] are factored column by column.
+//! Columns narrower than `LEAF` are factored column by column.
 
 use super::triangular::{solve_lower_unit, solve_upper};
 use super::{LinalgReal, gemm_block, one, square_dims, square_stack, with_tail, zero};

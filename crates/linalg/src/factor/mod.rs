@@ -1,9 +1,10 @@
 //! Factorizations and the solvers built on them: NumPy's `numpy.linalg.solve`, `inv`, `det`,
-//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`, `norm`, `cond`, `matrix_rank`, `pinv`, `lstsq`.
+//! `slogdet`, `cholesky`, `qr`, `eigh`, `eigvalsh`, `svd`, `svdvals`, `norm`, `cond`, `matrix_rank`, `pinv`, `lstsq`,
+//! `tensorsolve`, `tensorinv`.
 //!
 //! Every routine works on row-major copies of the input matrices (one per stacked matrix),
 //! factors them with blocked algorithms whose trailing updates run through
-//! [`gemm_mat`](crate::gemm::gemm_mat), and stacks the results back over the input's leading
+//! [`gemm_mat`](crate::gemm::gemm_mat()), and stacks the results back over the input's leading
 //! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
@@ -18,8 +19,13 @@ pub mod lstsq;
 pub mod lu;
 pub mod norm;
 pub(crate) mod orgbr;
+pub(crate) mod ormtr;
 pub mod qr;
+pub(crate) mod secular;
+pub(crate) mod stedc;
 pub mod svd;
+pub(crate) mod sytrd;
+pub mod tensor;
 pub mod triangular;
 
 pub use cholesky::{cholesky, cholesky_upper};
@@ -30,6 +36,7 @@ pub use lu::{det, inv, slogdet, solve};
 pub use norm::{NormOrd, cond, norm};
 pub use qr::{QrMode, QrResult, qr};
 pub use svd::{SvdResult, svd, svdvals};
+pub use tensor::{tensorinv, tensorsolve};
 
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::{GemmScalar, MatMut, MatRef, gemm_mat};
@@ -130,4 +137,23 @@ pub(crate) fn zero<T: LinalgReal>() -> T {
 /// `1` of `T`.
 pub(crate) fn one<T: LinalgReal>() -> T {
     <T as num_traits::One>::one()
+}
+
+/// A row-major `rows x cols` work array whose every element `fill` or the caller writes
+/// before reading it: large ones take a recycled buffer from core's allocator (old values
+/// inside), so no fresh pages are faulted in per call. Debug builds poison it with NaN
+/// first, so a test reading an element nobody wrote fails instead of passing on zeros.
+pub(crate) fn scratch<T: LinalgReal>(
+    rows: usize,
+    cols: usize,
+    fill: impl FnOnce(&mut [T]),
+) -> NdArray<T> {
+    NdArray::try_from_fill(&[rows, cols], numerust_core::Order::C, |s| {
+        if cfg!(debug_assertions) {
+            s.fill(T::nan());
+        }
+        fill(s);
+        Ok::<(), numerust_core::NdError>(())
+    })
+    .expect("rows*cols elements")
 }

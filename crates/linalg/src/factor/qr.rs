@@ -1,6 +1,6 @@
 //! QR by Householder reflections (LAPACK `?geqrf` + `?orgqr`): NumPy's `np.linalg.qr`.
 //!
-//! Blocked with the compact WY form: each panel of [`NB`] columns is factored column by
+//! Blocked with the compact WY form: each panel of `NB` (64) columns is factored column by
 //! column (from a column-major copy, so every reflector is a contiguous vector), its
 //! reflectors are gathered into `H = I - V T V^T` (`T` upper triangular, LAPACK `?larft`),
 //! and the trailing columns get `C -= V (T^T (V^T C))`: two GEMMs. `Q` is accumulated the

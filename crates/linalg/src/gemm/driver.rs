@@ -24,6 +24,7 @@
 
 use super::blocking::{Blocking, default_blocking};
 use super::buffer::{Which, with_buffer};
+use super::gemv::gemv;
 use super::kernel::Kernel;
 use super::mat::{MatMut, MatRef};
 use super::pack::pack;
@@ -54,7 +55,7 @@ pub(crate) fn run<T: GemmScalar>(
     a: MatRef<'_, T>,
     b: MatRef<'_, T>,
     beta: T,
-    c: MatMut<'_, T>,
+    mut c: MatMut<'_, T>,
 ) {
     let (m, n, k) = (c.rows(), c.cols(), a.cols());
     debug_assert!(a.rows() == m && b.rows() == k && b.cols() == n);
@@ -63,6 +64,13 @@ pub(crate) fn run<T: GemmScalar>(
     }
     if k == 0 || alpha == T::zero() {
         scale(c, beta);
+        return;
+    }
+    // One output column or row: a matrix-vector product, memory-bound, never packed.
+    if n == 1 && gemv(cfg.level, alpha, a, b, beta, c.rb_mut()) {
+        return;
+    }
+    if m == 1 && gemv(cfg.level, alpha, b.t(), a.t(), beta, c.rb_mut().t()) {
         return;
     }
     // Vectorise down C's unit-stride direction.

@@ -6,14 +6,18 @@
 //! computes each `MR x NR` block of C (levels: portable, AVX2 + FMA, AVX-512F, picked at
 //! run time; see [`GemmLevel`]). Small operands whose layout suits the kernels are read in
 //! place instead of packed. Block sizes come from the cache sizes
-//! ([`default_blocking`]). Above [`PARALLEL_FLOPS`] the row blocks are split over rayon's
+//! ([`default_blocking`]). A C of one column or one row is a matrix-vector product and
+//! skips packing (`gemv.rs`: dot products or column sweeps over A's unit-stride
+//! direction). Above [`PARALLEL_FLOPS`] the row blocks are split over rayon's
 //! threads with a fixed k-blocking, so results do not depend on the thread count.
 //!
-//! Unsafe lives here only: the kernels, packing's raw reads and the shared C pointer.
+//! Unsafe lives here only: the kernels, packing's raw reads, the shared C pointer and the
+//! gemv kernels' row/column slices and loads.
 
 mod blocking;
 mod buffer;
 mod driver;
+mod gemv;
 pub(crate) mod kernel;
 mod mat;
 mod pack;
@@ -108,11 +112,17 @@ pub trait GemmScalar:
     /// The microkernel of `level` for this type (the best one the CPU has at most).
     #[doc(hidden)]
     fn kernel(level: GemmLevel) -> Kernel<Self>;
+    /// Four dot products of `rows` with `x` at `level` (the matrix-vector kernel).
+    #[doc(hidden)]
+    fn dot4(level: GemmLevel, rows: [&[Self]; 4], x: &[Self]) -> [Self; 4];
 }
 
 macro_rules! impl_gemm_scalar {
-    ($t:ty, $avx2:ident, $avx512:ident) => {
+    ($t:ty, $avx2:ident, $avx512:ident, $dot4:ident) => {
         impl GemmScalar for $t {
+            fn dot4(level: GemmLevel, rows: [&[Self]; 4], x: &[Self]) -> [Self; 4] {
+                gemv::$dot4(level, rows, x)
+            }
             fn kernel(level: GemmLevel) -> Kernel<Self> {
                 match level.min(GemmLevel::detected()) {
                     #[cfg(target_arch = "x86_64")]
@@ -125,8 +135,8 @@ macro_rules! impl_gemm_scalar {
         }
     };
 }
-impl_gemm_scalar!(f64, dgemm_avx2, dgemm_avx512);
-impl_gemm_scalar!(f32, sgemm_avx2, sgemm_avx512);
+impl_gemm_scalar!(f64, dgemm_avx2, dgemm_avx512, dot4_f64);
+impl_gemm_scalar!(f32, sgemm_avx2, sgemm_avx512, dot4_f32);
 
 /// `C = alpha * A * B + beta * C` on strided matrices, with an explicit configuration.
 ///

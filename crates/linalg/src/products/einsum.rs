@@ -7,7 +7,9 @@
 //! batched matrix product (shared labels still needed later are the batch, the others are
 //! summed by the product), exactly as `tensordot` does for two operands. NumPy's default
 //! (`optimize=False`) sums in one nested loop instead, so float results agree to rounding.
-//! The `...` ellipsis is not supported yet.
+//! An ellipsis `...` stands for an operand's leading (unlabelled) axes: each of them gets a
+//! hidden label counted from the right, so ellipsis axes broadcast against each other as
+//! NumPy's do, and the implicit output puts them first.
 
 use super::matmul::matmul;
 use super::scalar::LinalgScalar;
@@ -24,20 +26,44 @@ fn invalid(msg: impl Into<String>) -> LinAlgError {
     LinAlgError::InvalidValue(msg.into())
 }
 
+/// Stands for `...` in a parsed label list (never a letter or ',').
+const ELLIPSIS: u8 = b'*';
+
+/// The hidden label of the ellipsis axis `k` places from the right (0 = last): above the
+/// ASCII letters, so ellipsis axes of different operands line up from the right.
+fn ellipsis_label(k: usize) -> u8 {
+    128 + k as u8
+}
+
 /// The parsed subscripts: one label list per operand, and the output labels.
 fn parse(subscripts: &str, operands: usize) -> LinAlgResult<(Vec<Vec<u8>>, Vec<u8>)> {
     let s: String = subscripts.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.contains('.') {
-        return Err(LinAlgError::NotImplemented(
-            "einsum: the '...' ellipsis is not supported yet".into(),
-        ));
-    }
     let (inputs, output) = match s.split_once("->") {
         Some((i, o)) => (i, Some(o)),
         None => (s.as_str(), None),
     };
+    // Each `...` becomes the one-byte marker ELLIPSIS; any other '.' is an error.
+    let mark = |term: &str, what: &str| -> LinAlgResult<String> {
+        let t = term.replacen("...", &(ELLIPSIS as char).to_string(), 1);
+        if t.contains('.') {
+            return Err(invalid(format!(
+                "einstein sum subscripts string contains a '.' that is not part of an \
+                 ellipsis ('...') in {what}"
+            )));
+        }
+        Ok(t)
+    };
+    let inputs = inputs
+        .split(',')
+        .enumerate()
+        .map(|(i, t)| mark(t, &format!("operand {i}")))
+        .collect::<LinAlgResult<Vec<String>>>()?
+        .join(",");
+    let output = output.map(|o| mark(o, "the output")).transpose()?;
+    let output = output.as_deref();
     let check = |part: &str| -> LinAlgResult<()> {
-        match part.chars().find(|c| !c.is_ascii_alphabetic() && *c != ',') {
+        let other = |c: &char| !c.is_ascii_alphabetic() && *c != ',' && *c != ELLIPSIS as char;
+        match part.chars().find(other) {
             Some('-' | '>') if output.is_none() => Err(invalid(
                 "einstein sum subscript string does not contain proper '->' output specified",
             )),
@@ -48,7 +74,7 @@ fn parse(subscripts: &str, operands: usize) -> LinAlgResult<(Vec<Vec<u8>>, Vec<u
             None => Ok(()),
         }
     };
-    check(inputs)?;
+    check(&inputs)?;
     let terms: Vec<Vec<u8>> = inputs.split(',').map(|t| t.bytes().collect()).collect();
     if terms.len() > operands {
         // NumPy's wording, kept as is: more terms than operands reads "more operands".
@@ -72,7 +98,7 @@ fn parse(subscripts: &str, operands: usize) -> LinAlgResult<(Vec<Vec<u8>>, Vec<u
             }
             check(o)?;
             let o: Vec<u8> = o.bytes().collect();
-            for (i, &l) in o.iter().enumerate() {
+            for (i, &l) in o.iter().enumerate().filter(|&(_, &l)| l != ELLIPSIS) {
                 if o[..i].contains(&l) {
                     return Err(invalid(format!(
                         "einstein sum subscripts string includes output subscript '{}' \
@@ -91,9 +117,12 @@ fn parse(subscripts: &str, operands: usize) -> LinAlgResult<(Vec<Vec<u8>>, Vec<u
             o
         }
         None => {
+            // Ellipsis axes first, then the letters seen once, in ASCII order.
             let mut count = [0usize; 128];
             terms.iter().flatten().for_each(|&l| count[l as usize] += 1);
-            (0u8..128).filter(|&l| count[l as usize] == 1).collect()
+            let dots = terms.iter().any(|t| t.contains(&ELLIPSIS));
+            let once = (0u8..128).filter(|&l| l != ELLIPSIS && count[l as usize] == 1);
+            dots.then_some(ELLIPSIS).into_iter().chain(once).collect()
         }
     };
     Ok((terms, out))
@@ -249,8 +278,8 @@ fn contract<T: LinalgScalar>(
 /// Explicit (`"ij,jk->ik"`) and implicit (`"ij,jk"`: the labels seen once, in ASCII
 /// order) outputs, repeated labels in one operand (diagonals: `"ii->i"`, traces: `"ii"`),
 /// sums over labels left out of the output, and length-1 axes broadcast to their label's
-/// length. Contractions run through GEMM (see the module doc); the `...` ellipsis is not
-/// supported yet.
+/// length, and `...` for leading axes that broadcast (`"...ij,...jk->...ik"` is a batched
+/// matmul). Contractions run through GEMM (see the module doc).
 ///
 /// ```
 /// use numerust_core::NdArray;
@@ -266,8 +295,7 @@ fn contract<T: LinalgScalar>(
 /// # Errors
 /// `InvalidValue` with NumPy's message for malformed subscripts, operand-count and rank
 /// mismatches and unequal repeated-label lengths; `InvalidValue` for labels whose lengths
-/// differ across operands (NumPy reports a broadcasting error there); `NotImplemented`
-/// for `...`.
+/// differ across operands (NumPy reports a broadcasting error there).
 pub fn einsum<T: LinalgScalar>(
     subscripts: &str,
     operands: &[ArrayView<'_, T>],
@@ -277,31 +305,66 @@ pub fn einsum<T: LinalgScalar>(
     }
     let (terms, output) = parse(subscripts, operands.len())?;
     let mut ops = Vec::with_capacity(operands.len());
+    let mut dots = 0; // the most axes any operand's `...` stands for
     for (i, (labels, op)) in terms.into_iter().zip(operands).enumerate() {
-        if labels.len() > op.ndim() {
+        let letters = labels.iter().filter(|&&l| l != ELLIPSIS).count();
+        let has_dots = letters < labels.len();
+        if letters > op.ndim() {
             return Err(invalid(format!(
                 "einstein sum subscripts string contains too many subscripts for operand {i}"
             )));
         }
-        if labels.len() < op.ndim() {
+        if !has_dots && letters < op.ndim() {
             return Err(invalid(
                 "operand has more dimensions than subscripts given in einstein sum, but no \
                  '...' ellipsis provided to broadcast the extra dimensions.",
             ));
         }
+        let e = op.ndim() - letters;
+        if e > 127 {
+            return Err(invalid("einsum: too many dimensions under '...'"));
+        }
+        dots = dots.max(e);
+        let labels = labels
+            .iter()
+            .flat_map(|&l| match l {
+                ELLIPSIS => (0..e).rev().map(ellipsis_label).collect(),
+                l => vec![l],
+            })
+            .collect();
         ops.push(collapse_repeats(Labelled {
             array: op.to_owned(),
             labels,
         })?);
     }
+    if dots > 0 && !output.contains(&ELLIPSIS) {
+        return Err(invalid(
+            "output has more dimensions than subscripts given in einstein sum, but no '...' \
+             ellipsis provided to broadcast the extra dimensions.",
+        ));
+    }
+    let output: Vec<u8> = output
+        .iter()
+        .flat_map(|&l| match l {
+            ELLIPSIS => (0..dots).rev().map(ellipsis_label).collect(),
+            l => vec![l],
+        })
+        .collect();
     // Each label's length: equal everywhere, or 1 (broadcast).
-    let mut len = [None::<usize>; 128];
+    let mut len = [None::<usize>; 256];
     for x in &ops {
         for (&l, &d) in x.labels.iter().zip(x.array.shape()) {
             match len[l as usize] {
                 None => len[l as usize] = Some(d),
                 Some(e) if e == d || d == 1 => {}
                 Some(1) => len[l as usize] = Some(d),
+                Some(e) if l >= 128 => {
+                    return Err(invalid(format!(
+                        "einsum: operands could not be broadcast together: the '...' axis {} \
+                         from the right has length {e} in one operand and {d} in another",
+                        l - 127
+                    )));
+                }
                 Some(e) => {
                     return Err(invalid(format!(
                         "einsum: label '{}' has length {e} in one operand and {d} in another",

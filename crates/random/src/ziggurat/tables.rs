@@ -29,7 +29,7 @@
 //! NumPy's ziggurat code and constants derive from Julia's, which carries this MIT notice:
 //!
 //! Copyright (c) 2009-2019: Jeff Bezanson, Stefan Karpinski, Viral B. Shah, and other
-//! contributors: https://github.com/JuliaLang/julia/contributors
+//! contributors: <https://github.com/JuliaLang/julia/contributors>
 //!
 //! Permission is hereby granted, free of charge, to any person obtaining a copy of this
 //! software and associated documentation files (the "Software"), to deal in the Software

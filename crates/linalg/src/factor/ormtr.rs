@@ -1,0 +1,104 @@
+//! The back-transformation of `eigh`'s vectors: `Y = Q Y` with `Q = H_0 ... H_{n-2}` the
+//! reflectors of [`super::sytrd`] (LAPACK `?ormtr`, `UPLO='L'`).
+//!
+//! Blocks of [`NB_Q`] reflectors, last block first, each applied in compact WY form
+//! `I - V T V^T` (`T` from `?larft`, with `V^T V` by one GEMM): three GEMMs per block, so
+//! all `2 n^3` flops run in GEMM. No unsafe.
+
+use super::sytrd::Tridiagonal;
+use super::{LinalgReal, one, zero};
+use crate::gemm::{MatMut, MatRef, gemm_mat};
+
+/// Reflectors per compact-WY block in [`apply_q`].
+pub(crate) const NB_Q: usize = 64;
+
+/// `?larft` (forward, columnwise): upper-triangular `T` with `H_1 ... H_r = I - V T V^T`
+/// for the row-major `mm x r` unit lower trapezoid `v`.
+fn larft<T: LinalgReal>(v: &[T], mm: usize, r: usize, taus: &[T]) -> Vec<T> {
+    // G = V^T V by one GEMM (V's zeros above the unit diagonal make it exact), then
+    // T[0..i, i] = -tau_i T[0..i, 0..i] G[0..i, i].
+    let vm = MatRef::from_slice(v, mm, r);
+    let mut g = vec![zero::<T>(); r * r];
+    gemm_mat(
+        one::<T>(),
+        vm.t(),
+        vm,
+        zero::<T>(),
+        MatMut::from_slice(&mut g, r, r),
+    );
+    let mut t = vec![zero::<T>(); r * r];
+    let mut z = vec![zero::<T>(); r];
+    for i in 0..r {
+        let tau = taus[i];
+        t[i * r + i] = tau;
+        if i == 0 || tau == zero::<T>() {
+            continue;
+        }
+        for (j, zj) in z[..i].iter_mut().enumerate() {
+            *zj = g[j * r + i];
+        }
+        for row in 0..i {
+            let acc = t[row * r + row..row * r + i]
+                .iter()
+                .zip(&z[row..i])
+                .fold(zero::<T>(), |s, (&p, &q)| s + p * q);
+            t[row * r + i] = -tau * acc;
+        }
+    }
+    t
+}
+
+/// `Y = Q Y` for the row-major `n x cols` `y`, with `Q` the product of the reflectors in `tri`.
+pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut [T], cols: usize) {
+    let n = tri.d.len();
+    let nref = n.saturating_sub(1);
+    if nref == 0 || cols == 0 {
+        return;
+    }
+    let s = tri.a.as_slice().expect("contiguous");
+    // Blocks of reflectors from the last to the first: Q Y = H_0 (H_1 (... Y)).
+    let mut starts: Vec<usize> = (0..nref).step_by(NB_Q).collect();
+    starts.reverse();
+    for k in starts {
+        let r = NB_Q.min(nref - k);
+        let r0 = k + 1;
+        let mm = n - r0;
+        // V: mm x r row-major, unit diagonal, reflector k+p in column p.
+        let mut v = vec![zero::<T>(); mm * r];
+        for p in 0..r {
+            let col = &s[(k + p) * n..(k + p + 1) * n];
+            v[p * r + p] = one::<T>();
+            for l in p + 1..mm {
+                v[l * r + p] = col[r0 + l];
+            }
+        }
+        let t = larft(&v, mm, r, &tri.tau[k..k + r]);
+        let vm = MatRef::from_slice(&v, mm, r);
+        let mut w = vec![zero::<T>(); r * cols];
+        {
+            let ys = MatRef::from_slice(&y[r0 * cols..], mm, cols);
+            gemm_mat(
+                one::<T>(),
+                vm.t(),
+                ys,
+                zero::<T>(),
+                MatMut::from_slice(&mut w, r, cols),
+            );
+        }
+        let mut w2 = vec![zero::<T>(); r * cols];
+        gemm_mat(
+            one::<T>(),
+            MatRef::from_slice(&t, r, r),
+            MatRef::from_slice(&w, r, cols),
+            zero::<T>(),
+            MatMut::from_slice(&mut w2, r, cols),
+        );
+        gemm_mat(
+            -one::<T>(),
+            vm,
+            MatRef::from_slice(&w2, r, cols),
+            one::<T>(),
+            MatMut::from_slice(&mut y[r0 * cols..], mm, cols),
+        );
+    }
+}
