@@ -1109,3 +1109,277 @@ fn eig_f32_residual() {
         );
     }
 }
+
+/// A deterministic pseudo-random `rows x cols` matrix in [-1, 1).
+fn lcg_rect(rows: usize, cols: usize, seed: u64) -> Vec<f64> {
+    let mut s = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..rows * cols)
+        .map(|_| {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+        })
+        .collect()
+}
+
+/// `Q1 diag(sigma) Q2^T` (`m x n`) with orthonormal `Q1`, `Q2` from QR of random matrices:
+/// a matrix whose singular values are exactly `sigma` (up to rounding of the product).
+fn with_singular_values(m: usize, n: usize, sigma: &[f64], seed: u64) -> NdArray<f64> {
+    let k = m.min(n);
+    let q1 = qr(
+        &NdArray::from_shape_vec(&[m, k], lcg_rect(m, k, seed)).unwrap(),
+        QrMode::Reduced,
+    )
+    .unwrap()
+    .q
+    .unwrap()
+    .to_vec();
+    let q2 = qr(
+        &NdArray::from_shape_vec(&[n, k], lcg_rect(n, k, seed + 1)).unwrap(),
+        QrMode::Reduced,
+    )
+    .unwrap()
+    .q
+    .unwrap()
+    .to_vec();
+    let mut a = vec![0.0; m * n];
+    for i in 0..m {
+        for j in 0..n {
+            a[i * n + j] = (0..k)
+                .map(|p| q1[i * k + p] * sigma[p] * q2[j * k + p])
+                .sum();
+        }
+    }
+    NdArray::from_shape_vec(&[m, n], a).unwrap()
+}
+
+/// The SVD laws for one `m x n` matrix, full and reduced: `||A - U S Vt|| <= c n eps ||A||`,
+/// `U^T U = I`, `Vt Vt^T = I`, descending non-negative `s`, `svdvals == s`, and (when given)
+/// `s` within the same bound of the known singular values.
+fn check_svd_laws(case: &str, a: &NdArray<f64>, known: Option<&[f64]>) {
+    let (m, n) = (a.shape()[0], a.shape()[1]);
+    let k = m.min(n);
+    let av = a.to_vec();
+    let anorm = max_abs(&av).max(f64::MIN_POSITIVE) * (m.max(n) as f64).sqrt();
+    let tol = 32.0 * m.max(n) as f64 * f64::EPSILON;
+    for full in [false, true] {
+        let f = svd(a, full).unwrap();
+        let (uc, vr) = if full { (m, n) } else { (k, k) };
+        assert_eq!(f.u.shape(), &[m, uc][..], "{case}");
+        assert_eq!(f.vt.shape(), &[vr, n][..], "{case}");
+        let (u, s, vt) = (f.u.to_vec(), f.s.to_vec(), f.vt.to_vec());
+        assert!(
+            s.windows(2).all(|w| w[0] >= w[1]) && s.iter().all(|&x| x >= 0.0),
+            "{case}: s not descending/non-negative"
+        );
+        for i in 0..m {
+            for j in 0..n {
+                let x: f64 = (0..k).map(|p| u[i * uc + p] * s[p] * vt[p * n + j]).sum();
+                assert!(
+                    (x - av[i * n + j]).abs() <= tol * anorm,
+                    "{case} full={full}: A != U S Vt at ({i},{j}): {}",
+                    (x - av[i * n + j]).abs() / anorm
+                );
+            }
+        }
+        for (name, q, rows, cols, by_rows) in [("U", &u, m, uc, false), ("Vt", &vt, vr, n, true)] {
+            let sz = if by_rows { rows } else { cols };
+            let len = if by_rows { cols } else { rows };
+            for i in 0..sz {
+                for j in 0..=i {
+                    let g: f64 = (0..len)
+                        .map(|p| {
+                            if by_rows {
+                                q[i * cols + p] * q[j * cols + p]
+                            } else {
+                                q[p * cols + i] * q[p * cols + j]
+                            }
+                        })
+                        .sum();
+                    let want = if i == j { 1.0 } else { 0.0 };
+                    assert!(
+                        (g - want).abs() <= tol,
+                        "{case} full={full}: {name} not orthonormal ({i},{j}): {g}"
+                    );
+                }
+            }
+        }
+        let sv = svdvals(a).unwrap().to_vec();
+        for (x, y) in sv.iter().zip(&s) {
+            assert!(
+                (x - y).abs() <= tol * anorm,
+                "{case}: svdvals {x} vs svd {y}"
+            );
+        }
+        if let Some(want) = known {
+            let mut want = want.to_vec();
+            want.sort_by(|x, y| y.partial_cmp(x).unwrap());
+            for (x, y) in s.iter().zip(&want) {
+                assert!((x - y).abs() <= tol * anorm, "{case}: s {x} vs known {y}");
+            }
+        }
+    }
+}
+
+/// Divide and conquer under stress: sizes around the leaf (25) and merge boundaries,
+/// clustered, repeated and zero singular values, graded matrices, 200 x 200, and the tall
+/// (QR first), mildly tall, and wide paths.
+#[test]
+fn svd_divide_and_conquer_stress() {
+    for n in (1..=70).step_by(3).chain([24, 25, 26, 27, 50, 51, 52]) {
+        let a = NdArray::from_shape_vec(&[n, n], lcg_rect(n, n, n as u64)).unwrap();
+        check_svd_laws(&format!("random {n}"), &a, None);
+    }
+    let a = NdArray::from_shape_vec(&[200, 200], lcg_rect(200, 200, 7)).unwrap();
+    check_svd_laws("random 200", &a, None);
+    for (m, n) in [(150, 60), (80, 70), (60, 150), (97, 33), (33, 97)] {
+        let a = NdArray::from_shape_vec(&[m, n], lcg_rect(m, n, (m * n) as u64)).unwrap();
+        check_svd_laws(&format!("random {m}x{n}"), &a, None);
+    }
+    let n = 90;
+    let cases: Vec<(&str, Vec<f64>)> = vec![
+        ("repeated", vec![1.0; n]),
+        (
+            "clustered",
+            (0..n).map(|i| 1.0 + 1e-13 * (i % 5) as f64).collect(),
+        ),
+        (
+            "rank-deficient",
+            (0..n)
+                .map(|i| if i < 40 { 1.0 + i as f64 } else { 0.0 })
+                .collect(),
+        ),
+        ("graded", (0..n).map(|i| 0.7f64.powi(i as i32)).collect()),
+        (
+            "two clusters",
+            (0..n)
+                .map(|i| if i % 2 == 0 { 3.0 } else { 1e-8 })
+                .collect(),
+        ),
+    ];
+    for (name, sigma) in &cases {
+        let a = with_singular_values(n, n, sigma, 11);
+        check_svd_laws(name, &a, Some(sigma));
+        let a = with_singular_values(n + 40, n, sigma, 12);
+        check_svd_laws(&format!("{name} tall"), &a, Some(sigma));
+    }
+    // A stack and f32 through the same code.
+    let st = NdArray::from_shape_vec(&[2, 40, 30], lcg_rect(80, 30, 3)).unwrap();
+    let f = svd(&st, false).unwrap();
+    let one = NdArray::from_shape_vec(&[40, 30], lcg_rect(80, 30, 3)[1200..].to_vec()).unwrap();
+    let s1 = svd(&one, false).unwrap().s.to_vec();
+    // Within rounding, not bit for bit: another test in this binary may switch the SIMD
+    // level (and so the GEMM kernel) between the two calls.
+    for (x, y) in f.s.to_vec()[30..].iter().zip(&s1) {
+        assert!(
+            (x - y).abs() <= 1e-13 * s1[0],
+            "stack entry 1 == its own svd"
+        );
+    }
+    let a32 = NdArray::from_shape_vec(&[60, 60], lcg_rect(60, 60, 5)).unwrap();
+    let s64 = svdvals(&a32).unwrap().to_vec();
+    let f32r = svd(&a32.astype::<f32>(), true).unwrap();
+    for (x, y) in f32r.s.to_vec().iter().zip(&s64) {
+        assert!((*x as f64 - y).abs() <= 1e-4 * s64[0], "f32 {x} vs f64 {y}");
+    }
+    let (u, vt) = (f32r.u.to_vec(), f32r.vt.to_vec());
+    for i in 0..60 {
+        let g: f32 = (0..60).map(|p| u[p * 60 + i] * u[p * 60 + i]).sum();
+        let h: f32 = (0..60).map(|p| vt[i * 60 + p] * vt[i * 60 + p]).sum();
+        assert!(
+            (g - 1.0).abs() < 1e-4 && (h - 1.0).abs() < 1e-4,
+            "f32 U/V columns unit"
+        );
+    }
+}
+
+/// Empty and degenerate shapes: NumPy's result shapes, orthogonal factors, no panic.
+#[test]
+fn svd_edge_shapes() {
+    for (m, n) in [
+        (0, 0),
+        (3, 0),
+        (0, 3),
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (5, 1),
+        (1, 5),
+    ] {
+        let a = NdArray::from_shape_vec(&[m, n], lcg_rect(m, n, 1)).unwrap();
+        let k = m.min(n);
+        for full in [false, true] {
+            let f = svd(&a, full).unwrap();
+            let (uc, vr) = if full { (m, n) } else { (k, k) };
+            assert_eq!(f.u.shape(), &[m, uc][..], "{m}x{n}");
+            assert_eq!(f.s.shape(), &[k][..], "{m}x{n}");
+            assert_eq!(f.vt.shape(), &[vr, n][..], "{m}x{n}");
+            let u = f.u.to_vec();
+            for i in 0..uc {
+                let g: f64 = (0..m).map(|p| u[p * uc + i] * u[p * uc + i]).sum();
+                assert!((g - 1.0).abs() < 1e-12, "{m}x{n}: U column {i} not unit");
+            }
+        }
+        assert_eq!(svdvals(&a).unwrap().shape(), &[k][..]);
+    }
+    let stack = NdArray::<f64>::from_shape_vec(&[0, 3, 2], vec![]).unwrap();
+    let f = svd(&stack, true).unwrap();
+    assert_eq!((f.u.shape(), f.s.shape()), (&[0, 3, 3][..], &[0, 2][..]));
+    // A zero matrix: zero singular values, orthogonal factors.
+    let z = NdArray::<f64>::from_shape_vec(&[40, 30], vec![0.0; 1200]).unwrap();
+    check_svd_laws("zeros 40x30", &z, Some(&[0.0; 30]));
+    let z = NdArray::<f64>::from_shape_vec(&[30, 30], vec![0.0; 900]).unwrap();
+    check_svd_laws("zeros 30x30", &z, Some(&[0.0; 30]));
+    // Identity, rank one, and a diagonal with exact zeros (deflation everywhere).
+    let n = 60;
+    let eye: Vec<f64> = (0..n * n)
+        .map(|i| if i % (n + 1) == 0 { 1.0 } else { 0.0 })
+        .collect();
+    let eye = NdArray::from_shape_vec(&[n, n], eye).unwrap();
+    check_svd_laws("identity", &eye, Some(&[1.0; 60]));
+    let (x, y) = (lcg_rect(80, 1, 3), lcg_rect(70, 1, 4));
+    let outer: Vec<f64> = (0..80 * 70).map(|i| x[i / 70] * y[i % 70]).collect();
+    check_svd_laws(
+        "rank one",
+        &NdArray::from_shape_vec(&[80, 70], outer).unwrap(),
+        None,
+    );
+    let diag: Vec<f64> = (0..n * n)
+        .map(|i| {
+            if i % (n + 1) == 0 && (i / n) % 3 != 0 {
+                (i / n) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    check_svd_laws(
+        "diagonal with zeros",
+        &NdArray::from_shape_vec(&[n, n], diag).unwrap(),
+        None,
+    );
+    // Extreme scales: the bidiagonal is scaled before the secular equation squares it.
+    for scale in [1e200, 1e-200] {
+        let v: Vec<f64> = lcg_rect(50, 40, 8).iter().map(|x| x * scale).collect();
+        check_svd_laws(
+            &format!("scaled {scale}"),
+            &NdArray::from_shape_vec(&[50, 40], v).unwrap(),
+            None,
+        );
+    }
+    // NaN and inf never hang (NaN results, as before).
+    let mut v = lcg_rect(60, 60, 2);
+    v[77] = f64::NAN;
+    let nan = NdArray::from_shape_vec(&[60, 60], v).unwrap();
+    assert!(
+        svd(&nan, true)
+            .unwrap()
+            .s
+            .to_vec()
+            .iter()
+            .all(|x| x.is_nan())
+    );
+}

@@ -451,6 +451,10 @@ fn hqr_body<T: LinalgReal>(
 mod tests {
     use super::hqr_body;
 
+    /// One build of the iteration: `(h, v, d, e) -> norm`.
+    type Build<'a> =
+        &'a dyn Fn(&mut [f64], Option<&mut [f64]>, &mut [f64], &mut [f64]) -> Option<f64>;
+
     /// An upper Hessenberg `n x n` column-major matrix from a seeded LCG.
     fn hessenberg(n: usize, seed: u64) -> Vec<f64> {
         let mut x = seed | 1;
@@ -471,16 +475,15 @@ mod tests {
     #[test]
     fn every_build_gives_the_same_bits() {
         let n = 90;
-        let run =
-            |f: &dyn Fn(&mut [f64], Option<&mut [f64]>, &mut [f64], &mut [f64]) -> Option<f64>| {
-                let mut h = hessenberg(n, 5);
-                let mut v: Vec<f64> = (0..n * n)
-                    .map(|i| f64::from(u8::from(i % (n + 1) == 0)))
-                    .collect();
-                let (mut d, mut e) = (vec![0.0; n], vec![0.0; n]);
-                let norm = f(&mut h, Some(&mut v), &mut d, &mut e);
-                (norm, h, v, d, e)
-            };
+        let run = |f: Build<'_>| {
+            let mut h = hessenberg(n, 5);
+            let mut v: Vec<f64> = (0..n * n)
+                .map(|i| f64::from(u8::from(i % (n + 1) == 0)))
+                .collect();
+            let (mut d, mut e) = (vec![0.0; n], vec![0.0; n]);
+            let norm = f(&mut h, Some(&mut v), &mut d, &mut e);
+            (norm, h, v, d, e)
+        };
         let base = run(&|h, v, d, e| hqr_body(h, v, n, d, e));
         assert!(base.0.is_some());
         #[cfg(target_arch = "x86_64")]

@@ -8,14 +8,19 @@
 //! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
+pub(crate) mod bdsdc;
+pub(crate) mod bdsqr;
 pub mod cholesky;
 pub mod eig;
 pub mod eigh;
+pub(crate) mod gebrd;
 mod gehrd;
 mod hqr;
+pub(crate) mod lasd4;
 pub mod lstsq;
 pub mod lu;
 pub mod norm;
+pub(crate) mod orgbr;
 pub(crate) mod ormtr;
 pub mod qr;
 pub(crate) mod secular;

@@ -1,22 +1,22 @@
-//! Singular value decomposition: NumPy's `np.linalg.svd` and `svdvals`, by one-sided
-//! (Hestenes) Jacobi.
+//! Singular value decomposition: NumPy's `np.linalg.svd` and `svdvals`, by LAPACK's route:
+//! bidiagonalisation, then the bidiagonal SVD.
 //!
-//! Plane rotations orthogonalise the columns of `A` (of `A^T` when `A` is wide) until every
-//! pair is orthogonal to `eps`; the column norms are the singular values, the normalised
-//! columns `U`, the accumulated rotations `V`. Accurate to high relative precision; `O(m n^2)`
-//! per sweep, so slower than LAPACK's bidiagonal QR/divide-and-conquer on large matrices.
-//! `U` is completed to a square orthonormal matrix (full_matrices, or zero singular values)
-//! with a complete [`qr`](super::qr()). Sweeps are capped: NaN input ends with NaN output.
+//! A wide matrix is transposed (`A^T = V S U^T`). A tall one (`m >= 1.6 n`) is first reduced
+//! to its `n x n` triangle by [`qr`](super::qr()) (`U = Q U_R`, one GEMM), as `?gesdd` does.
+//! The square (or mildly tall) matrix is reduced to upper bidiagonal form by blocked
+//! Householder (`gebrd.rs`, GEMM trailing updates), `Q` and `P` are formed by
+//! compact-WY GEMMs, and the bidiagonal SVD is implicit-shift QR (`bdsqr.rs`)
+//! whose rotations are replayed onto `Q^T` and `P^T` a cache-sized strip at a time.
+//! Non-finite input gives NaN results; iterations are capped (no hangs).
 
-use super::eigh::sym_eig;
+use super::bdsdc::{LEAF, bdsdc};
+use super::bdsqr::{NoConvergence, Vectors, bdsqr};
+use super::gebrd::gebrd;
 use super::qr::{QrMode, qr};
-use super::{LinalgReal, one, with_tail, zero};
+use super::{LinalgReal, gemm_block, one, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use crate::gemm::MatRef;
 use numerust_core::{AsView, NdArray};
-
-/// Most sweeps before giving up.
-const MAX_SWEEPS: usize = 60;
 
 /// One matrix's SVD: `(u: m x ucols row-major, s: k, vt: k x n or n x n row-major)`.
 struct Svd<T> {
@@ -25,194 +25,243 @@ struct Svd<T> {
     vt: Vec<T>,
 }
 
-/// Dot product of two equal-length slices.
-fn dot<T: LinalgReal>(x: &[T], y: &[T]) -> T {
-    x.iter().zip(y).fold(zero::<T>(), |s, (&a, &b)| s + a * b)
-}
+/// Tall matrices (`m >= TALL_RATIO * n`) are reduced to their `n x n` `R` factor first.
+const TALL_RATIO: f64 = 1.6;
 
-/// One-sided Jacobi on the `cols` columns (each `len` long, stored as rows of `c`), with the
-/// rotations accumulated into the rows of `w` (`cols x cols`, starts as I).
-fn hestenes<T: LinalgReal>(c: &mut [T], len: usize, cols: usize, w: &mut [T]) {
-    let mut sq = vec![zero::<T>(); cols];
-    for _ in 0..MAX_SWEEPS {
-        let mut rotated = false;
-        // Squared column norms: exact at the start of each sweep, then updated by each
-        // rotation (alpha - t gamma, beta + t gamma), so a pair costs one dot product.
-        for (j, x) in sq.iter_mut().enumerate() {
-            *x = dot(&c[j * len..j * len + len], &c[j * len..j * len + len]);
-        }
-        for p in 0..cols {
-            for q in p + 1..cols {
-                let (lo, hi) = c.split_at_mut(q * len);
-                let (cp, cq) = (&mut lo[p * len..p * len + len], &mut hi[..len]);
-                let (alpha, beta) = (sq[p], sq[q]);
-                let gamma = dot(cp, cq);
-                if gamma.is_nan() || gamma.abs() <= T::epsilon() * (alpha * beta).sqrt() {
-                    continue;
-                }
-                rotated = true;
-                let two = one::<T>() + one::<T>();
-                let zeta = (beta - alpha) / (two * gamma);
-                let t = {
-                    let t = one::<T>() / (zeta.abs() + (one::<T>() + zeta * zeta).sqrt());
-                    if zeta < zero::<T>() { -t } else { t }
-                };
-                sq[p] = alpha - t * gamma;
-                sq[q] = beta + t * gamma;
-                let cs = one::<T>() / (one::<T>() + t * t).sqrt();
-                let sn = cs * t;
-                for (x, y) in cp.iter_mut().zip(cq.iter_mut()) {
-                    let (a, b) = (*x, *y);
-                    *x = cs * a - sn * b;
-                    *y = sn * a + cs * b;
-                }
-                let (lo, hi) = w.split_at_mut(q * cols);
-                for (x, y) in lo[p * cols..p * cols + cols]
-                    .iter_mut()
-                    .zip(hi[..cols].iter_mut())
-                {
-                    let (a, b) = (*x, *y);
-                    *x = cs * a - sn * b;
-                    *y = sn * a + cs * b;
+/// `rows x cols` row-major `src` transposed (`cols x rows`).
+fn transpose<T: LinalgReal>(src: &[T], rows: usize, cols: usize) -> Vec<T> {
+    let mut out = vec![zero::<T>(); rows * cols];
+    const TILE: usize = 32;
+    for i0 in (0..rows).step_by(TILE) {
+        for j0 in (0..cols).step_by(TILE) {
+            for i in i0..(i0 + TILE).min(rows) {
+                for j in j0..(j0 + TILE).min(cols) {
+                    out[j * rows + i] = src[i * cols + j];
                 }
             }
         }
-        if !rotated {
-            break;
+    }
+    out
+}
+
+/// SVD of the row-major `m x n` matrix `a` with `m >= n` by bidiagonalisation and implicit
+/// QR: `U` is `m x ucols` (`ucols` is `n` or `m`), `vt` is `n x n`.
+fn svd_bidiagonal<T: LinalgReal>(
+    a: &[T],
+    m: usize,
+    n: usize,
+    ucols: usize,
+    uv: bool,
+) -> Result<Svd<T>, NoConvergence> {
+    let mut am = NdArray::from_shape_vec(&[m, n], a.to_vec()).expect("m*n elements");
+    let bd = gebrd(&mut am);
+    drop(am);
+    // B scaled to max |entry| = 1 (LAPACK's ?bdsdc does the same): the secular equation
+    // squares its entries, which must neither overflow nor underflow.
+    let scale =
+        bd.d.iter()
+            .chain(&bd.e)
+            .fold(zero::<T>(), |m, &x| m.max(x.abs()));
+    let scale = if scale > zero::<T>() {
+        scale
+    } else {
+        one::<T>()
+    };
+    let (mut d, mut e): (Vec<T>, Vec<T>) = (
+        bd.d.iter().map(|&x| x / scale).collect(),
+        bd.e.iter().map(|&x| x / scale).collect(),
+    );
+    let unscale = |s: Vec<T>| -> Vec<T> { s.into_iter().map(|x| x * scale).collect() };
+    if !uv {
+        bdsqr(&mut d, &mut e, None, None)?;
+        return Ok(Svd {
+            u: Vec::new(),
+            s: unscale(d),
+            vt: Vec::new(),
+        });
+    }
+    if n > LEAF {
+        // Divide and conquer gives B = U_B S V_B^T; then U = Q [U_B 0; 0 I], V = P V_B by
+        // applying the reflector blocks to them (GEMMs, `?ormbr`).
+        let f = bdsdc(&d, &e, 0)?;
+        let mut order: Vec<usize> = (0..n).collect();
+        // Descending; NaN first so it is never silently dropped.
+        order.sort_by(|&i, &j| {
+            f.s[j]
+                .partial_cmp(&f.s[i])
+                .unwrap_or(std::cmp::Ordering::Less)
+        });
+        let s: Vec<T> = unscale(order.iter().map(|&j| f.s[j]).collect());
+        let mut ub = vec![zero::<T>(); m * ucols];
+        let mut vb = vec![zero::<T>(); n * n];
+        for i in 0..n {
+            for (c, &j) in order.iter().enumerate() {
+                ub[i * ucols + c] = f.u[i * n + j];
+                vb[i * n + c] = f.v[i * n + j];
+            }
+        }
+        for i in n..ucols {
+            ub[i * ucols + i] = one::<T>();
+        }
+        let mut u = NdArray::from_shape_vec(&[m, ucols], ub).expect("m*ucols elements");
+        bd.apply_q(&mut u);
+        let mut v = NdArray::from_shape_vec(&[n, n], vb).expect("n*n elements");
+        bd.apply_p(&mut v);
+        return Ok(Svd {
+            u: u.into_vec(),
+            s,
+            vt: transpose(v.as_slice().expect("contiguous"), n, n),
+        });
+    }
+    let q = bd.form_q(m, ucols);
+    let q = q.as_slice().expect("contiguous");
+    let p = bd.form_p();
+    // Rows of `ut` are the columns of Q (then of U); rows of `vt` the columns of P (then V).
+    let mut ut = if ucols == n {
+        transpose(q, m, n)
+    } else {
+        let mut t = transpose(q, m, ucols);
+        t.truncate(n * m);
+        t
+    };
+    let mut vt = transpose(p.as_slice().expect("contiguous"), n, n);
+    bdsqr(
+        &mut d,
+        &mut e,
+        Some(Vectors {
+            data: &mut ut,
+            cols: m,
+        }),
+        Some(Vectors {
+            data: &mut vt,
+            cols: n,
+        }),
+    )?;
+    let mut u = q.to_vec();
+    for i in 0..m {
+        for j in 0..n {
+            u[i * ucols + j] = ut[j * m + i];
         }
     }
+    Ok(Svd {
+        u,
+        s: unscale(d),
+        vt,
+    })
 }
 
 /// SVD of the row-major `m x n` matrix `a` with `m >= n`: `U` is `m x ucols` (`ucols` is `n`
-/// or `m`), `vt` is `n x n`.
-fn svd_tall<T: LinalgReal>(a: &[T], m: usize, n: usize, ucols: usize, uv: bool) -> Svd<T> {
-    // Start from the eigenvectors V of A^T A (GEMM + eigh): the columns of A V are then
-    // nearly orthogonal and Jacobi needs a sweep or two instead of ~10 from V = I. Jacobi
-    // still decides the result (its accuracy does not depend on the start).
-    let am = MatRef::from_slice(a, m, n);
-    let mut g = vec![zero::<T>(); n * n];
-    gemm_mat(
-        one::<T>(),
-        am.t(),
-        am,
-        zero::<T>(),
-        MatMut::from_slice(&mut g, n, n),
-    );
-    let (_, v0) = sym_eig(&g, n, true);
-    // Rows of `w` are the columns of V; rows of `c` the columns of A V.
-    let mut w = vec![zero::<T>(); n * n];
-    for i in 0..n {
-        for j in 0..n {
-            w[j * n + i] = v0[i * n + j];
-        }
+/// or `m`), `vt` is `n x n`. Tall matrices go through QR first (LAPACK's `?gesdd` path).
+fn svd_tall<T: LinalgReal>(
+    a: &[T],
+    m: usize,
+    n: usize,
+    ucols: usize,
+    uv: bool,
+) -> Result<Svd<T>, NoConvergence> {
+    if n == 0 || (m as f64) < TALL_RATIO * n as f64 {
+        return svd_bidiagonal(a, m, n, ucols, uv);
     }
-    let mut c = vec![zero::<T>(); n * m];
-    gemm_mat(
-        one::<T>(),
-        MatRef::from_slice(&w, n, n),
-        am.t(),
-        zero::<T>(),
-        MatMut::from_slice(&mut c, n, m),
-    );
-    hestenes(&mut c, m, n, &mut w);
-    let norms: Vec<T> = (0..n)
-        .map(|j| dot(&c[j * m..j * m + m], &c[j * m..j * m + m]).sqrt())
-        .collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    // Descending; NaN first so it is never silently dropped.
-    order.sort_by(|&i, &j| {
-        norms[j]
-            .partial_cmp(&norms[i])
-            .unwrap_or(std::cmp::Ordering::Less)
-    });
-    let s: Vec<T> = order.iter().map(|&j| norms[j]).collect();
+    let am = NdArray::from_shape_vec(&[m, n], a.to_vec()).expect("m*n elements");
+    let mode = match (uv, ucols == m) {
+        (false, _) => QrMode::R,
+        (true, false) => QrMode::Reduced,
+        (true, true) => QrMode::Complete,
+    };
+    let f = qr(&am, mode).expect("2-D");
+    let r = f.r.as_slice().expect("contiguous");
+    // R is (n x n) for reduced/r modes, (m x n) with zero rows below n for complete.
+    let inner = svd_bidiagonal(&r[..n * n], n, n, n, uv)?;
     if !uv {
-        return Svd {
-            u: Vec::new(),
-            s,
-            vt: Vec::new(),
-        };
+        return Ok(inner);
     }
-    let mut vt = vec![zero::<T>(); n * n];
-    for (r, &j) in order.iter().enumerate() {
-        vt[r * n..r * n + n].copy_from_slice(&w[j * n..j * n + n]);
-    }
-    // U's columns: normalised columns for the nonzero singular values, then an orthonormal
-    // completion (from a complete QR of those columns).
-    let smax = s.first().copied().unwrap_or(zero::<T>());
-    let cut = smax * T::epsilon() * T::from(m.max(n)).unwrap_or(one::<T>());
-    let rank = s
-        .iter()
-        .take_while(|&&x| x > cut && x > T::min_positive_value())
-        .count();
+    let q = f.q.expect("Q requested");
+    let qs = q.as_slice().expect("contiguous");
+    // U = Q[:, ..n] U_R, then Q's remaining columns for full matrices.
     let mut u = vec![zero::<T>(); m * ucols];
-    for (r, &j) in order.iter().take(rank).enumerate() {
-        let inv = one::<T>() / s[r];
-        for i in 0..m {
-            u[i * ucols + r] = c[j * m + i] * inv;
-        }
+    {
+        let mut um =
+            NdArray::from_shape_vec(&[m, ucols], std::mem::take(&mut u)).expect("m*ucols elements");
+        gemm_block(
+            &mut um,
+            (0, 0),
+            one::<T>(),
+            MatRef::from_slice(qs, m, ucols).submatrix(0, 0, m, n),
+            MatRef::from_slice(&inner.u, n, n),
+            zero::<T>(),
+        );
+        u = um.into_vec();
     }
-    if rank < ucols {
-        let mut ur = vec![zero::<T>(); m * rank];
-        for i in 0..m {
-            for r in 0..rank {
-                ur[i * rank + r] = u[i * ucols + r];
-            }
-        }
-        let basis = NdArray::from_shape_vec(&[m, rank], ur).expect("m*rank elements");
-        let q = qr(&basis, QrMode::Complete)
-            .expect("2-D")
-            .q
-            .expect("complete mode has Q");
-        let q = q.as_slice().expect("contiguous");
-        for i in 0..m {
-            for r in rank..ucols {
-                u[i * ucols + r] = q[i * m + r];
-            }
-        }
+    for i in 0..m {
+        u[i * ucols + n..(i + 1) * ucols].copy_from_slice(&qs[i * ucols + n..(i + 1) * ucols]);
     }
-    Svd { u, s, vt }
+    Ok(Svd {
+        u,
+        s: inner.s,
+        vt: inner.vt,
+    })
 }
 
-/// SVD of one `m x n` matrix; `full` as NumPy's `full_matrices`.
-fn svd_one<T: LinalgReal>(a: &[T], m: usize, n: usize, full: bool, uv: bool) -> Svd<T> {
+/// NaN results of the shapes `svd_one` returns (non-finite input).
+fn nan_svd<T: LinalgReal>(m: usize, n: usize, full: bool, uv: bool) -> Svd<T> {
+    let k = m.min(n);
+    let (uc, vr) = if full { (m, n) } else { (k, k) };
+    let nan = T::nan();
+    Svd {
+        u: if uv { vec![nan; m * uc] } else { Vec::new() },
+        s: vec![nan; k],
+        vt: if uv { vec![nan; vr * n] } else { Vec::new() },
+    }
+}
+
+/// SVD of one `m x n` matrix; `full` as NumPy's `full_matrices`. Non-finite input gives NaN
+/// results (NumPy raises "SVD did not converge"; numerust's callers keep going with NaN); a
+/// finite matrix whose iterations hit their caps is NumPy's error.
+fn svd_one<T: LinalgReal>(
+    a: &[T],
+    m: usize,
+    n: usize,
+    full: bool,
+    uv: bool,
+) -> LinAlgResult<Svd<T>> {
+    if a.iter().any(|x| !x.is_finite()) {
+        return Ok(nan_svd(m, n, full, uv));
+    }
+    svd_finite(a, m, n, full, uv)
+        .map_err(|NoConvergence| LinAlgError::InvalidValue("SVD did not converge".into()))
+}
+
+/// [`svd_one`] for finite input.
+fn svd_finite<T: LinalgReal>(
+    a: &[T],
+    m: usize,
+    n: usize,
+    full: bool,
+    uv: bool,
+) -> Result<Svd<T>, NoConvergence> {
     let k = m.min(n);
     if m >= n {
-        let mut f = svd_tall(a, m, n, if full { m } else { k }, uv);
+        let mut f = svd_tall(a, m, n, if full { m } else { k }, uv)?;
         if full || !uv {
-            return f;
+            return Ok(f);
         }
         // Reduced: U is m x k already, Vt is k x n (k = n).
         f.vt.truncate(k * n);
-        f
+        Ok(f)
     } else {
         // A^T = U' S V'^T, so A = V' S U'^T: U = V', Vt = U'^T.
-        let mut at = vec![zero::<T>(); m * n];
-        for i in 0..m {
-            for j in 0..n {
-                at[j * m + i] = a[i * n + j];
-            }
-        }
-        let f = svd_tall(&at, n, m, if full { n } else { k }, uv);
+        let at = transpose(a, m, n);
+        let f = svd_tall(&at, n, m, if full { n } else { k }, uv)?;
         if !uv {
-            return f;
+            return Ok(f);
         }
         let ucols = if full { n } else { k };
-        // U (m x m) = V' = f.vt^T.
-        let mut u = vec![zero::<T>(); m * m];
-        for i in 0..m {
-            for j in 0..m {
-                u[i * m + j] = f.vt[j * m + i];
-            }
-        }
-        // Vt (ucols x n) = U'^T, U' is n x ucols.
-        let mut vt = vec![zero::<T>(); ucols * n];
-        for i in 0..n {
-            for j in 0..ucols {
-                vt[j * n + i] = f.u[i * ucols + j];
-            }
-        }
-        Svd { u, s: f.s, vt }
+        // U (m x m) = V' = f.vt^T; Vt (ucols x n) = U'^T, U' is n x ucols.
+        Ok(Svd {
+            u: transpose(&f.vt, m, m),
+            s: f.s,
+            vt: transpose(&f.u, n, ucols),
+        })
     }
 }
 
@@ -251,7 +300,8 @@ fn matrix_dims(shape: &[usize]) -> LinAlgResult<(usize, usize, &[usize])> {
 /// ```
 ///
 /// # Errors
-/// `NotMatrix` for fewer than two dimensions.
+/// `NotMatrix` for fewer than two dimensions; `InvalidValue("SVD did not converge")` if the
+/// capped iterations run out on finite input (NaN or inf input gives NaN results instead).
 pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResult<SvdResult<T>> {
     let v = a.as_view();
     let (m, n, batch) = matrix_dims(v.shape())?;
@@ -261,7 +311,7 @@ pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResu
     let count: usize = batch.iter().product();
     let (mut us, mut ss, mut vts) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..count {
-        let f = svd_one(&data[i * m * n..(i + 1) * m * n], m, n, full_matrices, true);
+        let f = svd_one(&data[i * m * n..(i + 1) * m * n], m, n, full_matrices, true)?;
         us.extend(f.u);
         ss.extend(f.s);
         vts.extend(f.vt);
@@ -285,7 +335,7 @@ pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResu
 /// ```
 ///
 /// # Errors
-/// `NotMatrix` for fewer than two dimensions.
+/// As [`svd`].
 pub fn svdvals<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
     let v = a.as_view();
     let (m, n, batch) = matrix_dims(v.shape())?;
@@ -293,7 +343,7 @@ pub fn svdvals<T: LinalgReal>(a: &impl AsView<T>) -> LinAlgResult<NdArray<T>> {
     let count: usize = batch.iter().product();
     let mut ss = Vec::new();
     for i in 0..count {
-        ss.extend(svd_one(&data[i * m * n..(i + 1) * m * n], m, n, false, false).s);
+        ss.extend(svd_one(&data[i * m * n..(i + 1) * m * n], m, n, false, false)?.s);
     }
     Ok(NdArray::from_shape_vec(&with_tail(batch, &[m.min(n)]), ss)?)
 }

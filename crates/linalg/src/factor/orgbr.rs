@@ -1,0 +1,168 @@
+//! The orthogonal factors of [`gebrd`](super::gebrd): `Q` and `P` kept as compact-WY blocks
+//! `I - V T V^T` (LAPACK `?larft`), formed explicitly (`?orgbr`) or applied to a matrix
+//! (`?ormbr`), blocks in reverse, each as two GEMMs plus a small triangular one.
+
+use super::gebrd::{Bidiagonal, NB_BRD, axpy, dot};
+use super::{LinalgReal, gemm_block, one, zero};
+use crate::gemm::{MatMut, MatRef, gemm_mat};
+use numerust_core::NdArray;
+
+/// A block of `jb` reflectors acting on rows/columns `off..off + rows`: `v` is `rows x jb`
+/// row-major (unit diagonal, zeros above), `t` the `jb x jb` upper-triangular WY factor, so
+/// the block is `I - V T V^T`.
+pub(crate) struct Reflectors<T> {
+    /// First row/column the block acts on.
+    pub off: usize,
+    /// Length of the block's vectors.
+    pub rows: usize,
+    /// Number of reflectors.
+    pub jb: usize,
+    /// The vectors, `rows x jb` row-major.
+    pub v: Vec<T>,
+    /// The triangular factor, `jb x jb`.
+    pub t: Vec<T>,
+}
+
+/// Compact-WY blocks of `k` reflectors of length `len` (reflector `j` acts on `j..len`;
+/// `elem(j, r)` is element `r > j` of its vector).
+pub(crate) fn blocks<T: LinalgReal>(
+    k: usize,
+    len: usize,
+    elem: impl Fn(usize, usize) -> T,
+    taus: &[T],
+) -> Vec<Reflectors<T>> {
+    let mut out = Vec::new();
+    let mut j0 = 0;
+    while j0 < k {
+        let jb = NB_BRD.min(k - j0);
+        let rows = len - j0;
+        let mut v = vec![zero::<T>(); rows * jb];
+        for r in 0..rows {
+            for c in 0..jb.min(r + 1) {
+                v[r * jb + c] = if r == c {
+                    one::<T>()
+                } else {
+                    elem(j0 + c, j0 + r)
+                };
+            }
+        }
+        let t = larft(&v, rows, jb, &taus[j0..j0 + jb]);
+        out.push(Reflectors {
+            off: j0,
+            rows,
+            jb,
+            v,
+            t,
+        });
+        j0 += jb;
+    }
+    out
+}
+
+/// `?larft` (forward, columnwise): `T` with `H_1 ... H_jb = I - V T V^T`.
+fn larft<T: LinalgReal>(v: &[T], rows: usize, jb: usize, taus: &[T]) -> Vec<T> {
+    let mut t = vec![zero::<T>(); jb * jb];
+    let mut z = vec![zero::<T>(); jb];
+    for i in 0..jb {
+        let tau = taus[i];
+        t[i * jb + i] = tau;
+        if i == 0 || tau == zero::<T>() {
+            continue;
+        }
+        // z = V[:, ..i]^T v_i (v_i is zero above row i).
+        z[..i].iter_mut().for_each(|x| *x = zero::<T>());
+        for r in i..rows {
+            let vi = v[r * jb + i];
+            if vi != zero::<T>() {
+                axpy(vi, &v[r * jb..r * jb + i], &mut z[..i]);
+            }
+        }
+        // T[..i, i] = -tau T[..i, ..i] z.
+        for row in 0..i {
+            let acc = dot(&t[row * jb + row..row * jb + i], &z[row..i]);
+            t[row * jb + i] = -tau * acc;
+        }
+    }
+    t
+}
+
+/// The first `cols` columns of the product of `blocks` (an `size x size` orthogonal matrix),
+/// as a row-major `size x cols` array (`?orgbr`).
+fn form<T: LinalgReal>(blocks: &[Reflectors<T>], size: usize, cols: usize) -> NdArray<T> {
+    let mut q = numerust_core::zeros::<T>(&[size, cols]).expect("size*cols elements");
+    {
+        let s = q.as_slice_mut().expect("contiguous");
+        for i in 0..size.min(cols) {
+            s[i * cols + i] = one::<T>();
+        }
+    }
+    apply(blocks, &mut q, true);
+    q
+}
+
+/// `C := H C` for the product `H` of `blocks` and the row-major `c` (`size` rows), blocks in
+/// reverse, each as `C -= V (T (V^T C))` (`?ormbr`). `from_identity`: `C` started as the
+/// identity, so block `b` only changes columns `b.off..` (`?orgbr`).
+fn apply<T: LinalgReal>(blocks: &[Reflectors<T>], q: &mut NdArray<T>, from_identity: bool) {
+    let (size, cols) = (q.shape()[0], q.shape()[1]);
+    for b in blocks.iter().rev() {
+        let (o, jb, rows) = (b.off, b.jb, b.rows);
+        let c0 = if from_identity { o } else { 0 };
+        if c0 >= cols {
+            continue;
+        }
+        let nc = cols - c0;
+        let vm = MatRef::from_slice(&b.v, rows, jb);
+        let mut w = vec![zero::<T>(); jb * nc];
+        {
+            let c = MatRef::from_slice(q.as_slice().expect("contiguous"), size, cols)
+                .submatrix(o, c0, rows, nc);
+            gemm_mat(
+                one::<T>(),
+                vm.t(),
+                c,
+                zero::<T>(),
+                MatMut::from_slice(&mut w, jb, nc),
+            );
+        }
+        let mut w2 = vec![zero::<T>(); jb * nc];
+        gemm_mat(
+            one::<T>(),
+            MatRef::from_slice(&b.t, jb, jb),
+            MatRef::from_slice(&w, jb, nc),
+            zero::<T>(),
+            MatMut::from_slice(&mut w2, jb, nc),
+        );
+        gemm_block(
+            q,
+            (o, c0),
+            -one::<T>(),
+            vm,
+            MatRef::from_slice(&w2, jb, nc),
+            one::<T>(),
+        );
+    }
+}
+
+impl<T: LinalgReal> Bidiagonal<T> {
+    /// `Q[:, ..cols]` (`m x cols`, row-major).
+    pub(crate) fn form_q(&self, m: usize, cols: usize) -> NdArray<T> {
+        form(&self.q, m, cols)
+    }
+
+    /// `P` (`n x n`, row-major).
+    pub(crate) fn form_p(&self) -> NdArray<T> {
+        let n = self.d.len();
+        form(&self.p, n, n)
+    }
+
+    /// `C := Q C` for `C` with `m` rows.
+    pub(crate) fn apply_q(&self, c: &mut NdArray<T>) {
+        apply(&self.q, c, false);
+    }
+
+    /// `C := P C` for `C` with `n` rows.
+    pub(crate) fn apply_p(&self, c: &mut NdArray<T>) {
+        apply(&self.p, c, false);
+    }
+}
