@@ -78,6 +78,10 @@ pub enum LinAlgError {
     Singular,
     /// Cholesky met a non-positive (or NaN) pivot.
     NotPositiveDefinite,
+    /// An iterative solver hit its iteration cap on finite input (NumPy's
+    /// `LinAlgError("SVD did not converge")`, `"Eigenvalues did not converge"`); names what
+    /// did not converge (`"SVD"`, `"Eigenvalues"`).
+    NoConvergence(&'static str),
 }
 
 impl fmt::Display for LinAlgError {
@@ -156,6 +160,7 @@ impl fmt::Display for LinAlgError {
             LinAlgError::InvalidValue(msg) | LinAlgError::NotImplemented(msg) => f.write_str(msg),
             LinAlgError::Singular => f.write_str("Singular matrix"),
             LinAlgError::NotPositiveDefinite => f.write_str("Matrix is not positive definite"),
+            LinAlgError::NoConvergence(what) => write!(f, "{what} did not converge"),
         }
     }
 }

@@ -227,8 +227,7 @@ fn svd_one<T: LinalgReal>(
     if a.iter().any(|x| !x.is_finite()) {
         return Ok(nan_svd(m, n, full, uv));
     }
-    svd_finite(a, m, n, full, uv)
-        .map_err(|NoConvergence| LinAlgError::InvalidValue("SVD did not converge".into()))
+    svd_finite(a, m, n, full, uv).map_err(|NoConvergence| LinAlgError::NoConvergence("SVD"))
 }
 
 /// [`svd_one`] for finite input.
@@ -300,7 +299,7 @@ fn matrix_dims(shape: &[usize]) -> LinAlgResult<(usize, usize, &[usize])> {
 /// ```
 ///
 /// # Errors
-/// `NotMatrix` for fewer than two dimensions; `InvalidValue("SVD did not converge")` if the
+/// `NotMatrix` for fewer than two dimensions; `NoConvergence("SVD")` ("SVD did not converge") if the
 /// capped iterations run out on finite input (NaN or inf input gives NaN results instead).
 pub fn svd<T: LinalgReal>(a: &impl AsView<T>, full_matrices: bool) -> LinAlgResult<SvdResult<T>> {
     let v = a.as_view();
