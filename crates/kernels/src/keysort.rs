@@ -76,7 +76,7 @@ pub fn available() -> bool {
 macro_rules! keysort_impl {
     ($name:ident, $k:ty, $s:ty, $n:expr, $m:ty,
      $loadm:ident, $storem:ident, $min:ident, $max:ident, $cmpge:ident,
-     $perm:ident, $blend:ident, $cstore:ident, $set1:ident) => {
+     $perm:ident, $blend:ident, $cstore:ident, $set1:ident, $put:ident) => {
         #[cfg(target_arch = "x86_64")]
         mod $name {
             use std::arch::x86_64::*;
@@ -87,6 +87,7 @@ macro_rules! keysort_impl {
             const SMALL: usize = 16 * N;
             /// Vectors read per step of the partition loop (one data-dependent branch each).
             const U: usize = 8;
+            const _: () = assert!(U == 8, "the partition loop is written out for 8");
             // `partition` holds 2U vectors aside, so it needs more than that many keys.
             const _: () = assert!(2 * U * N <= SMALL);
 
@@ -259,21 +260,71 @@ macro_rules! keysort_impl {
             }
 
             /// Writes the lanes of `v` below `pv` at `*lw` (upwards) and the rest just
-            /// below `*hw` (downwards).
-            #[inline]
-            #[target_feature(enable = "avx512f,popcnt,bmi2")]
-            fn put(ptr: *mut $k, v: __m512i, pv: __m512i, lw: &mut usize, hw: &mut usize) {
-                let ge = $cmpge(v, pv);
-                let nge = ge.count_ones() as usize;
-                // SAFETY: the caller keeps at least N free slots at *lw and below *hw, all
-                // inside the slice (see `partition`).
+            /// below `*hw` (downwards), with two compress-stores.
+            #[inline(always)]
+            #[allow(dead_code)]
+            fn put_compress(ptr: *mut $k, v: __m512i, pv: __m512i, lw: &mut usize, hw: &mut usize) {
+                // SAFETY: `partition` only runs with the module's CPU features.
                 unsafe {
+                    let ge = $cmpge(v, pv);
+                    let nge = ge.count_ones() as usize;
+                    // SAFETY: the caller keeps at least N free slots at *lw and below *hw,
+                    // all inside the slice (see `partition`).
                     $cstore(ptr.add(*lw).cast(), !ge, v);
                     $cstore(ptr.add(*hw - nge).cast(), ge, v);
+                    *lw += N - nge;
+                    *hw -= nge;
                 }
-                *lw += N - nge;
-                *hw -= nge;
             }
+
+            /// [`put_compress`] with one permutation and two full stores: `v` reordered
+            /// so the lanes below `pv` come first, stored at `*lw` and at `*hw - N`
+            /// (the surplus lanes of each store land in the free gap).
+            #[inline(always)]
+            #[allow(dead_code)]
+            fn put_permute(ptr: *mut $k, v: __m512i, pv: __m512i, lw: &mut usize, hw: &mut usize) {
+                // SAFETY: `partition` only runs with the module's CPU features.
+                unsafe {
+                    let ge = $cmpge(v, pv);
+                    let nge = ge.count_ones() as usize;
+                    let word = _mm512_set1_epi64(PERM[ge as usize] as i64);
+                    let shifts = _mm512_set_epi64(28, 24, 20, 16, 12, 8, 4, 0);
+                    let p = $perm(_mm512_srlv_epi64(word, shifts), v);
+                    // SAFETY: the caller keeps at least N free slots at *lw and below *hw,
+                    // all inside the slice (see `partition`); a gap of exactly N is one
+                    // region both stores fill with the same vector.
+                    _mm512_storeu_si512(ptr.add(*lw).cast(), p);
+                    _mm512_storeu_si512(ptr.add(*hw - N).cast(), p);
+                    *lw += N - nge;
+                    *hw -= nge;
+                }
+            }
+
+            /// For each mask of lanes `>= pivot` (8 lanes), the lane order that puts the
+            /// other lanes first, then the masked ones, as 4-bit lane numbers.
+            #[allow(dead_code)]
+            const PERM: [u32; 256] = {
+                let mut t = [0u32; 256];
+                let mut m = 0;
+                while m < 256 {
+                    let (mut word, mut pos) = (0u32, 0);
+                    let mut side = 0;
+                    while side < 2 {
+                        let mut l = 0;
+                        while l < 8 {
+                            if (m >> l) & 1 == side {
+                                word |= (l as u32) << (4 * pos);
+                                pos += 1;
+                            }
+                            l += 1;
+                        }
+                        side += 1;
+                    }
+                    t[m] = word;
+                    m += 1;
+                }
+                t
+            };
 
             /// Reorders `a` (longer than `SMALL`) so `a[..m] < pivot <= a[m..]`; returns `m`.
             #[target_feature(enable = "avx512f,popcnt,bmi2")]
@@ -311,7 +362,7 @@ macro_rules! keysort_impl {
                         lr += N;
                         load(lr - N)
                     };
-                    put(ptr, v, pv, &mut lw, &mut hw);
+                    $put(ptr, v, pv, &mut lw, &mut hw);
                 }
                 while lr < hr {
                     let at = if hw - hr < lr - lw {
@@ -322,12 +373,18 @@ macro_rules! keysort_impl {
                         lr - U * N
                     };
                     let vs: [__m512i; U] = std::array::from_fn(|u| load(at + u * N));
-                    for v in vs {
-                        put(ptr, v, pv, &mut lw, &mut hw);
-                    }
+                    // written out: a loop over `vs` is not unrolled and spills it
+                    $put(ptr, vs[0], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[1], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[2], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[3], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[4], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[5], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[6], pv, &mut lw, &mut hw);
+                    $put(ptr, vs[7], pv, &mut lw, &mut hw);
                 }
                 for v in first.into_iter().chain(last) {
-                    put(ptr, v, pv, &mut lw, &mut hw);
+                    $put(ptr, v, pv, &mut lw, &mut hw);
                 }
                 debug_assert_eq!(lw, hw);
                 lw
@@ -399,7 +456,8 @@ keysort_impl!(
     _mm512_permutexvar_epi64,
     _mm512_mask_blend_epi64,
     _mm512_mask_compressstoreu_epi64,
-    _mm512_set1_epi64
+    _mm512_set1_epi64,
+    put_permute
 );
 keysort_impl!(
     x32,
@@ -415,7 +473,8 @@ keysort_impl!(
     _mm512_permutexvar_epi32,
     _mm512_mask_blend_epi32,
     _mm512_mask_compressstoreu_epi32,
-    _mm512_set1_epi32
+    _mm512_set1_epi32,
+    put_compress
 );
 
 #[cfg(test)]
