@@ -22,6 +22,9 @@
 //! `keys.as_mut_ptr().add(i)` with the touched lanes `i..i + count` inside `keys` (masked
 //! loads/stores touch only their unmasked lanes).
 
+#[cfg(target_arch = "x86_64")]
+mod leaf64;
+
 /// Sorts `keys` ascending with AVX-512F; `false` (and `keys` untouched) without it.
 ///
 /// ```
@@ -76,15 +79,16 @@ pub fn available() -> bool {
 macro_rules! keysort_impl {
     ($name:ident, $k:ty, $s:ty, $n:expr, $m:ty,
      $loadm:ident, $storem:ident, $min:ident, $max:ident, $cmpge:ident,
-     $perm:ident, $blend:ident, $cstore:ident, $set1:ident, $put:ident) => {
+     $perm:ident, $blend:ident, $cstore:ident, $set1:ident, $put:ident,
+     $leaf_vecs:expr, $wide_leaf:path) => {
         #[cfg(target_arch = "x86_64")]
         mod $name {
             use std::arch::x86_64::*;
 
             /// Lanes per vector.
             const N: usize = $n;
-            /// Slices up to this long are sorted by the in-register network.
-            const SMALL: usize = 16 * N;
+            /// Slices up to this long are sorted by the in-register networks.
+            const SMALL: usize = $leaf_vecs * N;
             /// Vectors read per step of the partition loop (one data-dependent branch each).
             const U: usize = 8;
             const _: () = assert!(U == 8, "the partition loop is written out for 8");
@@ -247,6 +251,16 @@ macro_rules! keysort_impl {
                 }
             }
 
+            /// Sorts 5 to 16 vectors' worth of keys.
+            #[allow(dead_code)]
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn sort_wide(keys: &mut [$k]) {
+                match keys.len().div_ceil(N) {
+                    0..=8 => sort_block::<8>(keys),
+                    _ => sort_block::<16>(keys),
+                }
+            }
+
             /// Sorts up to `SMALL` keys.
             #[target_feature(enable = "avx512f,popcnt,bmi2")]
             fn sort_small(keys: &mut [$k]) {
@@ -254,8 +268,7 @@ macro_rules! keysort_impl {
                     0 | 1 => sort_block::<1>(keys),
                     2 => sort_block::<2>(keys),
                     3 | 4 => sort_block::<4>(keys),
-                    5..=8 => sort_block::<8>(keys),
-                    _ => sort_block::<16>(keys),
+                    _ => $wide_leaf(keys),
                 }
             }
 
@@ -457,7 +470,9 @@ keysort_impl!(
     _mm512_mask_blend_epi64,
     _mm512_mask_compressstoreu_epi64,
     _mm512_set1_epi64,
-    put_permute
+    put_permute,
+    32,
+    super::leaf64::sort
 );
 keysort_impl!(
     x32,
@@ -474,7 +489,9 @@ keysort_impl!(
     _mm512_mask_blend_epi32,
     _mm512_mask_compressstoreu_epi32,
     _mm512_set1_epi32,
-    put_compress
+    put_compress,
+    16,
+    sort_wide
 );
 
 #[cfg(test)]
