@@ -8,13 +8,19 @@
 //!
 //! How it works: a quicksort whose partition step loads one 512-bit vector at a time,
 //! compares it with the pivot and writes the smaller lanes to the left end and the others
-//! to the right end of the slice (compress-stores), in place; 2 x 8 vectors are held in
-//! registers first so the writes never overtake the reads. Slices of at most
-//! 16 vectors are sorted in registers by a bitonic network. The pivot is the median of 15
-//! evenly spaced elements; when nothing is below it (the pivot is the minimum, as in
-//! few-unique data) the run of keys equal to it is split off instead, so all-equal and
-//! few-unique inputs stay O(n log n); past `2 log2 n` levels the rest goes to the
-//! standard library's `sort_unstable` (O(n log n) worst case), so no input is quadratic.
+//! to the right end of the slice, in place; 2 x 8 vectors are held in registers first so
+//! the writes never overtake the reads. For 64-bit keys one permutation (from a 256-entry
+//! table indexed by the comparison mask) puts the smaller lanes first and the vector is
+//! stored whole at both ends (the surplus lanes land in the gap still to be filled); for
+//! 32-bit keys two compress-stores write the two sides. Slices of at most 256 keys are
+//! sorted in registers by bitonic networks (`leaf64.rs` for 33 to 256 `u64` keys). The
+//! pivot is the median of 2 vectors of evenly spaced keys, sorted by the same network;
+//! when nothing is below it (the pivot is the minimum, as in few-unique data) the run of
+//! keys equal to it is split off instead, so all-equal and few-unique inputs stay
+//! O(n log n); past `2 log2 n` levels the rest goes to the standard library's
+//! `sort_unstable` (O(n log n) worst case), so no input is quadratic. From [`PAR_MIN`] keys
+//! on, the two parts of each step are sorted as two rayon tasks (`rayon::join`); a sorted
+//! slice is the same whichever thread sorted which part.
 //!
 //! SAFETY INVARIANT (assumed by every `unsafe` block below): the private functions are
 //! only reached through [`sort_u64`]/[`sort_u32`] after `is_x86_feature_detected!`
@@ -24,6 +30,10 @@
 
 #[cfg(target_arch = "x86_64")]
 mod leaf64;
+
+/// Slices (and quicksort parts) of at least this many keys are sorted on several rayon
+/// threads when the pool has more than one; a sort's result does not depend on how many.
+pub const PAR_MIN: usize = 1 << 16;
 
 /// Sorts `keys` ascending with AVX-512F; `false` (and `keys` untouched) without it.
 ///
@@ -403,15 +413,23 @@ macro_rules! keysort_impl {
                 lw
             }
 
-            /// The median of 15 evenly spaced keys.
+            /// The median of `2N` evenly spaced keys (sorted in two registers).
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
             fn pivot(a: &[$k]) -> $k {
-                let step = a.len() / 16;
-                let mut s = [0 as $k; 15];
-                for (i, x) in s.iter_mut().enumerate() {
-                    *x = a[(i + 1) * step];
-                }
-                s.sort_unstable();
-                s[7]
+                let step = a.len() / (2 * N + 1);
+                let mut s: [$k; 2 * N] = std::array::from_fn(|i| a[(i + 1) * step]);
+                let p = s.as_mut_ptr();
+                // SAFETY: `s` holds two vectors' worth of keys.
+                let mut r = unsafe {
+                    [
+                        _mm512_loadu_si512(p.cast()),
+                        _mm512_loadu_si512(p.add(N).cast()),
+                    ]
+                };
+                sort_vecs(&mut r);
+                // SAFETY: as for the loads.
+                unsafe { _mm512_storeu_si512(p.add(N).cast(), r[1]) };
+                s[N]
             }
 
             /// Quicksort with at most `depth` more levels before `sort_unstable` takes over.
@@ -425,21 +443,39 @@ macro_rules! keysort_impl {
                     a.sort_unstable();
                     return;
                 }
+                let (l, r) = step(a);
+                qsort(l, depth - 1);
+                qsort(r, depth - 1);
+            }
+
+            /// One quicksort step on `a` (longer than `SMALL`): partitions it around a
+            /// pivot and returns the two parts still to sort.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn step(a: &mut [$k]) -> (&mut [$k], &mut [$k]) {
                 let p = pivot(a);
                 let m = partition(a, p);
                 if m == 0 {
                     // p is the minimum: split off the keys equal to it (sorted already)
                     if p == <$k>::MAX {
-                        return;
+                        return (&mut [], &mut []);
                     }
                     let m = partition(a, p + 1);
-                    qsort(&mut a[m..], depth - 1);
-                    return;
+                    return (&mut a[m..], &mut []);
                 }
                 // m < len: the pivot itself is >= pivot
-                let (l, r) = a.split_at_mut(m);
-                qsort(l, depth - 1);
-                qsort(r, depth - 1);
+                a.split_at_mut(m)
+            }
+
+            /// [`qsort`] with the two parts of every step from `super::PAR_MIN` keys on
+            /// sorted on two rayon tasks.
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn qsort_par(a: &mut [$k], depth: u32) {
+                if a.len() < super::PAR_MIN || depth == 0 {
+                    qsort(a, depth);
+                    return;
+                }
+                let (l, r) = step(a);
+                rayon::join(|| qsort_par(l, depth - 1), || qsort_par(r, depth - 1));
             }
 
             /// Sorts `keys` ascending.
@@ -449,7 +485,11 @@ macro_rules! keysort_impl {
             #[target_feature(enable = "avx512f,popcnt,bmi2")]
             pub(super) unsafe fn sort(keys: &mut [$k]) {
                 let depth = 2 * (usize::BITS - keys.len().leading_zeros());
-                qsort(keys, depth);
+                if keys.len() >= super::PAR_MIN && rayon::current_num_threads() > 1 {
+                    qsort_par(keys, depth);
+                } else {
+                    qsort(keys, depth);
+                }
             }
         }
     };
@@ -545,6 +585,34 @@ mod tests {
                 let mut got = c32;
                 assert!(sort_u32(&mut got));
                 assert_eq!(got, want, "u32 n={n}");
+            }
+        }
+    }
+
+    #[test]
+    fn parallel_sort_equals_one_thread() {
+        if !available() {
+            return;
+        }
+        let pool = |n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .expect("a rayon pool")
+        };
+        for case in cases(3 * PAR_MIN + 5) {
+            let mut want = case.clone();
+            want.sort_unstable();
+            for threads in [1, 2, 3] {
+                let mut got = case.clone();
+                pool(threads).install(|| assert!(sort_u64(&mut got)));
+                assert_eq!(got, want, "{threads} threads");
+                let c32: Vec<u32> = case.iter().map(|&x| (x >> 40) as u32).collect();
+                let mut want32 = c32.clone();
+                want32.sort_unstable();
+                let mut got32 = c32;
+                pool(threads).install(|| assert!(sort_u32(&mut got32)));
+                assert_eq!(got32, want32, "u32, {threads} threads");
             }
         }
     }
