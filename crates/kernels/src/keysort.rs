@@ -28,8 +28,54 @@
 //! `keys.as_mut_ptr().add(i)` with the touched lanes `i..i + count` inside `keys` (masked
 //! loads/stores touch only their unmasked lanes).
 
+mod floatkeys;
 #[cfg(target_arch = "x86_64")]
 mod leaf64;
+
+/// Defines a public float-bits <-> key conversion that uses AVX-512F when present.
+macro_rules! float_key_fn {
+    ($(#[$doc:meta])* $name:ident, $k:ty, $module:ident, $vector:ident, $scalar:ident) => {
+        $(#[$doc])*
+        pub fn $name(keys: &mut [$k]) {
+            #[cfg(target_arch = "x86_64")]
+            if available() {
+                // SAFETY: AVX-512F was just detected.
+                unsafe { floatkeys::$module::$vector(keys) };
+                return;
+            }
+            for k in keys.iter_mut() {
+                *k = floatkeys::$module::$scalar(*k);
+            }
+        }
+    };
+}
+
+float_key_fn!(
+    /// `f64` bits (`to_bits`) to order-preserving keys in place: unsigned key order is
+    /// NumPy's sort order (`-0.0` just below `0.0`, every NaN the largest key).
+    ///
+    /// ```
+    /// use numerust_kernels::keysort::{f64_from_keys, f64_to_keys};
+    /// let mut k: Vec<u64> = [1.0, -2.0, f64::NAN, -0.0].iter().map(|x| x.to_bits()).collect();
+    /// f64_to_keys(&mut k);
+    /// assert!(k[1] < k[3] && k[3] < k[0] && k[0] < k[2] && k[2] == u64::MAX);
+    /// f64_from_keys(&mut k);
+    /// assert_eq!(f64::from_bits(k[1]), -2.0);
+    /// ```
+    f64_to_keys, u64, f64_keys, to_keys, to_key
+);
+float_key_fn!(
+    /// The inverse of [`f64_to_keys`] (the NaN key gives a quiet NaN).
+    f64_from_keys, u64, f64_keys, from_keys, from_key
+);
+float_key_fn!(
+    /// [`f64_to_keys`] for `f32` bits.
+    f32_to_keys, u32, f32_keys, to_keys, to_key
+);
+float_key_fn!(
+    /// The inverse of [`f32_to_keys`].
+    f32_from_keys, u32, f32_keys, from_keys, from_key
+);
 
 /// Slices (and quicksort parts) of at least this many keys are sorted on several rayon
 /// threads when the pool has more than one; a sort's result does not depend on how many.
@@ -90,7 +136,7 @@ macro_rules! keysort_impl {
     ($name:ident, $k:ty, $s:ty, $n:expr, $m:ty,
      $loadm:ident, $storem:ident, $min:ident, $max:ident, $cmpge:ident,
      $perm:ident, $blend:ident, $cstore:ident, $set1:ident, $put:ident,
-     $leaf_vecs:expr, $wide_leaf:path) => {
+     $leaf_vecs:expr, $wide_leaf:path, $cmpneq:ident) => {
         #[cfg(target_arch = "x86_64")]
         mod $name {
             use std::arch::x86_64::*;
@@ -413,9 +459,10 @@ macro_rules! keysort_impl {
                 lw
             }
 
-            /// The median of `2N` evenly spaced keys (sorted in two registers).
+            /// The median of `2N` evenly spaced keys (sorted in two registers), and
+            /// whether they were all equal.
             #[target_feature(enable = "avx512f,popcnt,bmi2")]
-            fn pivot(a: &[$k]) -> $k {
+            fn pivot(a: &[$k]) -> ($k, bool) {
                 let step = a.len() / (2 * N + 1);
                 let mut s: [$k; 2 * N] = std::array::from_fn(|i| a[(i + 1) * step]);
                 let p = s.as_mut_ptr();
@@ -428,8 +475,26 @@ macro_rules! keysort_impl {
                 };
                 sort_vecs(&mut r);
                 // SAFETY: as for the loads.
-                unsafe { _mm512_storeu_si512(p.add(N).cast(), r[1]) };
-                s[N]
+                unsafe {
+                    _mm512_storeu_si512(p.cast(), r[0]);
+                    _mm512_storeu_si512(p.add(N).cast(), r[1]);
+                }
+                (s[N], s[0] == s[2 * N - 1])
+            }
+
+            /// Whether every key of `a` equals `p` (stops at the first vector that differs).
+            #[target_feature(enable = "avx512f,popcnt,bmi2")]
+            fn all_equal(a: &[$k], p: $k) -> bool {
+                let pv = $set1(p as $s);
+                let mut chunks = a.chunks_exact(N);
+                for c in &mut chunks {
+                    // SAFETY: `c` is N keys of `a`.
+                    let v = unsafe { _mm512_loadu_si512(c.as_ptr().cast()) };
+                    if $cmpneq(v, pv) != 0 {
+                        return false;
+                    }
+                }
+                chunks.remainder().iter().all(|&x| x == p)
             }
 
             /// Quicksort with at most `depth` more levels before `sort_unstable` takes over.
@@ -452,7 +517,11 @@ macro_rules! keysort_impl {
             /// pivot and returns the two parts still to sort.
             #[target_feature(enable = "avx512f,popcnt,bmi2")]
             fn step(a: &mut [$k]) -> (&mut [$k], &mut [$k]) {
-                let p = pivot(a);
+                let (p, same) = pivot(a);
+                if same && all_equal(a, p) {
+                    // constant (as parts of few-unique data end up): nothing to do
+                    return (&mut [], &mut []);
+                }
                 let m = partition(a, p);
                 if m == 0 {
                     // p is the minimum: split off the keys equal to it (sorted already)
@@ -512,7 +581,8 @@ keysort_impl!(
     _mm512_set1_epi64,
     put_permute,
     32,
-    super::leaf64::sort
+    super::leaf64::sort,
+    _mm512_cmpneq_epu64_mask
 );
 keysort_impl!(
     x32,
@@ -531,7 +601,8 @@ keysort_impl!(
     _mm512_set1_epi32,
     put_compress,
     16,
-    sort_wide
+    sort_wide,
+    _mm512_cmpneq_epu32_mask
 );
 
 #[cfg(test)]

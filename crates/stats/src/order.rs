@@ -75,6 +75,18 @@ pub trait SortElement: Element + PartialOrd {
     fn raw_to_key(raw: Self::Key) -> Self::Key;
     /// The bits of the element whose key is `k` (inverse of `raw_to_key` off NaN).
     fn key_to_raw(k: Self::Key) -> Self::Key;
+    /// [`SortElement::raw_to_key`] on every element of `keys`, in place.
+    fn raw_to_keys(keys: &mut [Self::Key]) {
+        for k in keys.iter_mut() {
+            *k = Self::raw_to_key(*k);
+        }
+    }
+    /// [`SortElement::key_to_raw`] on every element of `keys`, in place.
+    fn keys_to_raw(keys: &mut [Self::Key]) {
+        for k in keys.iter_mut() {
+            *k = Self::key_to_raw(*k);
+        }
+    }
     /// NumPy's `a < b` in sort order (NaN greater than everything, NaN == NaN).
     #[inline(always)]
     fn sort_lt(self, other: Self) -> bool {
@@ -83,7 +95,7 @@ pub trait SortElement: Element + PartialOrd {
 }
 
 macro_rules! impl_float {
-    ($t:ty, $k:ty) => {
+    ($t:ty, $k:ty, $to_keys:path, $from_keys:path) => {
         impl SortElement for $t {
             type Key = $k;
             #[inline(always)]
@@ -123,11 +135,18 @@ macro_rules! impl_float {
             fn key_to_raw(k: $k) -> $k {
                 <$t>::from_key(k).to_bits()
             }
+            fn raw_to_keys(keys: &mut [$k]) {
+                $to_keys(keys)
+            }
+            fn keys_to_raw(keys: &mut [$k]) {
+                $from_keys(keys)
+            }
         }
     };
 }
-impl_float!(f64, u64);
-impl_float!(f32, u32);
+use numerust_kernels::keysort::{f32_from_keys, f32_to_keys, f64_from_keys, f64_to_keys};
+impl_float!(f64, u64, f64_to_keys, f64_from_keys);
+impl_float!(f32, u32, f32_to_keys, f32_from_keys);
 
 macro_rules! impl_signed {
     ($($t:ty => $k:ty),*) => {$(

@@ -71,9 +71,7 @@ pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
     }
     match T::cast_keys(s) {
         Some(keys) => {
-            for k in keys.iter_mut() {
-                *k = T::raw_to_key(*k);
-            }
+            T::raw_to_keys(keys);
             // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on
             // (measured, docs/stats.md); 64-bit keys: the quicksort wins at every size.
             let simd = T::Key::BITS == 64 || n < SIMD_MAX_32;
@@ -87,9 +85,7 @@ pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
                     scratch.as_slice_mut().expect("fresh arrays are contiguous"),
                 );
             }
-            for k in keys.iter_mut() {
-                *k = T::key_to_raw(*k);
-            }
+            T::keys_to_raw(keys);
         }
         None => s.sort_unstable_by_key(|x| x.to_key()),
     }
@@ -350,6 +346,31 @@ mod tests {
                         .collect::<Vec<_>>(),
                 );
             }
+        }
+    }
+
+    #[test]
+    fn sort_and_argsort_do_not_depend_on_the_thread_count() {
+        let n = 200_001;
+        for c in cases(n) {
+            let run = |threads| {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .expect("a rayon pool");
+                pool.install(|| {
+                    let mut s = c.clone();
+                    sort_slice(&mut s);
+                    let mut i32s: Vec<f32> = c.iter().map(|&x| x as f32).collect();
+                    sort_slice(&mut i32s);
+                    let mut a = vec![0i64; n];
+                    argsort_slice(&c, &mut a);
+                    let bits: Vec<u64> = s.iter().map(|x| x.to_bits()).collect();
+                    let bits32: Vec<u32> = i32s.iter().map(|x| x.to_bits()).collect();
+                    (bits, bits32, a)
+                })
+            };
+            assert!(run(1) == run(2), "1 vs 2 threads");
         }
     }
 }
