@@ -19,6 +19,8 @@ pub trait RadixKey: Copy + Ord + Send + Sync + Default + std::fmt::Debug + 'stat
     fn digit(self, shift: u32, mask: usize) -> usize;
     /// The key widened to `u64` (order kept).
     fn to_u64(self) -> u64;
+    /// The low bits of `v` as a key (the inverse of [`RadixKey::to_u64`] on its range).
+    fn from_u64(v: u64) -> Self;
     /// Sorts `keys` ascending with the vectorised quicksort of `numerust_kernels::keysort`
     /// when the CPU has it for this width; `false` (keys untouched) otherwise.
     fn simd_sort(keys: &mut [Self]) -> bool {
@@ -38,6 +40,10 @@ macro_rules! impl_key {
             #[inline(always)]
             fn to_u64(self) -> u64 {
                 self as u64
+            }
+            #[inline(always)]
+            fn from_u64(v: u64) -> Self {
+                v as $t
             }
             fn simd_sort(keys: &mut [$t]) -> bool {
                 $simd(keys)
@@ -75,6 +81,12 @@ pub trait SortElement: Element + PartialOrd {
     fn raw_to_key(raw: Self::Key) -> Self::Key;
     /// The bits of the element whose key is `k` (inverse of `raw_to_key` off NaN).
     fn key_to_raw(k: Self::Key) -> Self::Key;
+    /// The [`SortElement::eq_key`] of the element whose [`SortElement::to_key`] is `k`
+    /// (floats: `-0.0`'s key becomes `0.0`'s).
+    #[inline(always)]
+    fn eq_from_key(k: Self::Key) -> Self::Key {
+        k
+    }
     /// [`SortElement::raw_to_key`] on every element of `keys`, in place.
     fn raw_to_keys(keys: &mut [Self::Key]) {
         for k in keys.iter_mut() {
@@ -137,6 +149,12 @@ macro_rules! impl_float {
             }
             fn raw_to_keys(keys: &mut [$k]) {
                 $to_keys(keys)
+            }
+            #[inline(always)]
+            fn eq_from_key(k: $k) -> $k {
+                // -0.0 has the key just below 0.0's
+                let neg_zero = !(1 as $k).rotate_right(1);
+                if k == neg_zero { k + 1 } else { k }
             }
             fn keys_to_raw(keys: &mut [$k]) {
                 $from_keys(keys)

@@ -16,6 +16,22 @@
 
 use std::arch::x86_64::*;
 
+/// `$body` once for each `$i` in `0..32`, with `$i` a constant in each copy: the networks
+/// must be unrolled completely so their vectors stay in registers, which the compiler
+/// does not do on its own for 32 of them (conditions on `$i` fold away).
+macro_rules! unroll32 {
+    ($i:ident => $body:block) => {
+        unroll32!(@ $i, $body, 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23
+            24 25 26 27 28 29 30 31)
+    };
+    (@ $i:ident, $body:block, $($n:literal)*) => {
+        $({
+            const $i: usize = $n;
+            $body
+        })*
+    };
+}
+
 /// Lanes of `v` reordered so lane `l` holds lane `l ^ m` (`m` in 1..=7).
 #[inline(always)]
 fn xor_lanes<const M: usize>(v: __m512i) -> __m512i {
@@ -62,51 +78,62 @@ fn cx_vec<const R: usize>(r: &mut [__m512i; R], a: usize, b: usize) {
 /// Compare-exchange inside every vector at lane distance `M = 2^T`.
 #[inline(always)]
 fn cx_lanes<const R: usize, const T: usize, const M: usize>(r: &mut [__m512i; R]) {
-    // SAFETY: only inlined into the `avx512f` functions below.
-    unsafe {
-        for v in r.iter_mut() {
-            let p = xor_lanes::<M>(*v);
-            let (lo, hi) = (_mm512_min_epu64(*v, p), _mm512_max_epu64(*v, p));
-            *v = _mm512_mask_blend_epi64(bit_mask(T), lo, hi);
+    unroll32!(I => {
+        if I < R {
+            // SAFETY: only inlined into the `avx512f` functions below.
+            unsafe {
+                let v = r[I];
+                let p = xor_lanes::<M>(v);
+                let (lo, hi) = (_mm512_min_epu64(v, p), _mm512_max_epu64(v, p));
+                r[I] = _mm512_mask_blend_epi64(bit_mask(T), lo, hi);
+            }
         }
-    }
+    });
+}
+
+/// One stage across vectors: `i` against `i ^ x` for every `i` below its partner.
+#[inline(always)]
+fn cx_stage<const R: usize>(r: &mut [__m512i; R], x: usize) {
+    unroll32!(I => {
+        if I < R && (I ^ x) > I && (I ^ x) < R {
+            cx_vec(r, I, I ^ x);
+        }
+    });
 }
 
 /// The bitonic half-cleaners across vectors at distances `R/2, ..., 1`.
 #[inline(always)]
 fn clean_vecs<const R: usize>(r: &mut [__m512i; R]) {
-    let mut j = R / 2;
-    while j > 0 {
-        for i in 0..R {
-            if i & j == 0 {
-                cx_vec(r, i, i + j);
-            }
+    for j in [16, 8, 4, 2, 1] {
+        if j < R {
+            cx_stage(r, j);
         }
-        j /= 2;
     }
 }
 
 /// Sorts every lane across the `R` vectors (bitonic sort in its flip form: no reversals).
 #[inline(always)]
 fn sort_columns<const R: usize>(r: &mut [__m512i; R]) {
-    let mut k = 2;
-    while k <= R {
-        for i in 0..R {
-            let p = i ^ (k - 1);
-            if p > i {
-                cx_vec(r, i, p);
-            }
-        }
-        let mut j = k / 4;
-        while j > 0 {
-            for i in 0..R {
-                if i & j == 0 {
-                    cx_vec(r, i, i + j);
-                }
-            }
-            j /= 2;
-        }
-        k *= 2;
+    // stage k: flip at k - 1, then half-cleaners k/4, ..., 1 (written out so that every
+    // distance is a constant)
+    cx_stage(r, 1);
+    cx_stage(r, 3);
+    cx_stage(r, 1);
+    cx_stage(r, 7);
+    cx_stage(r, 2);
+    cx_stage(r, 1);
+    if R >= 16 {
+        cx_stage(r, 15);
+        cx_stage(r, 4);
+        cx_stage(r, 2);
+        cx_stage(r, 1);
+    }
+    if R >= 32 {
+        cx_stage(r, 31);
+        cx_stage(r, 8);
+        cx_stage(r, 4);
+        cx_stage(r, 2);
+        cx_stage(r, 1);
     }
 }
 
@@ -114,19 +141,21 @@ fn sort_columns<const R: usize>(r: &mut [__m512i; R]) {
 /// keys (lane groups of `2^T`) are merged pairwise into runs of twice that length.
 #[inline(always)]
 fn merge_lanes<const R: usize, const T: usize, const M: usize>(r: &mut [__m512i; R]) {
-    // SAFETY: only inlined into the `avx512f` functions below.
-    unsafe {
-        // flip: key (i, l) against key (R - 1 - i, l ^ M); lanes with bit T set are the
-        // upper key of their pair
-        let upper = bit_mask(T);
-        for i in 0..R / 2 {
-            let j = R - 1 - i;
-            let p = xor_lanes::<M>(r[j]);
-            let (lo, hi) = (_mm512_min_epu64(r[i], p), _mm512_max_epu64(r[i], p));
-            r[i] = _mm512_mask_blend_epi64(upper, lo, hi);
-            r[j] = xor_lanes::<M>(_mm512_mask_blend_epi64(upper, hi, lo));
+    // flip: key (i, l) against key (R - 1 - i, l ^ M); lanes with bit T set are the
+    // upper key of their pair
+    let upper = bit_mask(T);
+    unroll32!(I => {
+        if I < R / 2 {
+            let j = R - 1 - I;
+            // SAFETY: only inlined into the `avx512f` functions below.
+            unsafe {
+                let p = xor_lanes::<M>(r[j]);
+                let (lo, hi) = (_mm512_min_epu64(r[I], p), _mm512_max_epu64(r[I], p));
+                r[I] = _mm512_mask_blend_epi64(upper, lo, hi);
+                r[j] = xor_lanes::<M>(_mm512_mask_blend_epi64(upper, hi, lo));
+            }
         }
-    }
+    });
     if T >= 2 {
         cx_lanes::<R, 1, 2>(r);
     }
@@ -207,26 +236,37 @@ fn sort_block<const R: usize>(keys: &mut [u64]) {
     let ptr = keys.as_mut_ptr();
     let pad = _mm512_set1_epi64(-1);
     let mut r = [pad; R];
-    for (i, v) in r.iter_mut().enumerate() {
-        let c = n.saturating_sub(i * 8).min(8);
-        if c > 0 {
-            // SAFETY: lanes i*8 .. i*8 + c lie inside `keys` (c counts them).
-            *v = unsafe { _mm512_mask_loadu_epi64(pad, low(c), ptr.add(i * 8).cast()) };
+    unroll32!(I => {
+        let c = n.saturating_sub(I * 8).min(8);
+        if I < R && c > 0 {
+            // SAFETY: lanes I*8 .. I*8 + c lie inside `keys` (c counts them).
+            r[I] = unsafe { _mm512_mask_loadu_epi64(pad, low(c), ptr.add(I * 8).cast()) };
         }
-    }
+    });
     sort_columns(&mut r);
     merge_lanes::<R, 0, 1>(&mut r);
     merge_lanes::<R, 1, 3>(&mut r);
     merge_lanes::<R, 2, 7>(&mut r);
     // rank of (i, l) is l * R + i: block b's column l goes to l * R + 8 b
-    for b in 0..R / 8 {
-        let cols = transpose8(std::array::from_fn(|j| r[8 * b + j]));
-        for (l, c) in cols.into_iter().enumerate() {
-            let at = l * R + 8 * b;
-            let cnt = n.saturating_sub(at).min(8);
-            if cnt > 0 {
-                // SAFETY: lanes at .. at + cnt lie inside `keys` (cnt counts them).
-                unsafe { _mm512_mask_storeu_epi64(ptr.add(at).cast(), low(cnt), c) };
+    for b in [0, 1, 2, 3] {
+        if 8 * b < R {
+            let cols = transpose8([
+                r[8 * b],
+                r[8 * b + 1],
+                r[8 * b + 2],
+                r[8 * b + 3],
+                r[8 * b + 4],
+                r[8 * b + 5],
+                r[8 * b + 6],
+                r[8 * b + 7],
+            ]);
+            for (l, c) in cols.into_iter().enumerate() {
+                let at = l * R + 8 * b;
+                let cnt = n.saturating_sub(at).min(8);
+                if cnt > 0 {
+                    // SAFETY: lanes at .. at + cnt lie inside `keys` (cnt counts them).
+                    unsafe { _mm512_mask_storeu_epi64(ptr.add(at).cast(), low(cnt), c) };
+                }
             }
         }
     }
