@@ -72,22 +72,29 @@ pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
     match T::cast_keys(s) {
         Some(keys) => {
             T::raw_to_keys(keys);
-            // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on
-            // (measured, docs/stats.md); 64-bit keys: the quicksort wins at every size.
-            let simd = T::Key::BITS == 64 || n < SIMD_MAX_32;
-            let done = simd && T::Key::simd_sort(keys);
-            if !done && n < RADIX_MIN {
-                keys.sort_unstable();
-            } else if !done {
-                let mut scratch = numerust_core::zeros::<T::Key>(&[n]).expect("length fits");
-                radix::sort_keys(
-                    keys,
-                    scratch.as_slice_mut().expect("fresh arrays are contiguous"),
-                );
-            }
+            sort_keys::<T>(keys);
             T::keys_to_raw(keys);
         }
         None => s.sort_unstable_by_key(|x| x.to_key()),
+    }
+}
+
+/// Sorts keys of `T` ascending: the AVX-512 quicksort for 64-bit keys and short 32-bit
+/// lanes, else the radix sort (or `sort_unstable` below `RADIX_MIN`).
+pub(crate) fn sort_keys<T: SortElement>(keys: &mut [T::Key]) {
+    let n = keys.len();
+    // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on
+    // (measured, docs/stats.md); 64-bit keys: the quicksort wins at every size.
+    let simd = T::Key::BITS == 64 || n < SIMD_MAX_32;
+    let done = simd && T::Key::simd_sort(keys);
+    if !done && n < RADIX_MIN {
+        keys.sort_unstable();
+    } else if !done {
+        let mut scratch = numerust_core::zeros::<T::Key>(&[n]).expect("length fits");
+        radix::sort_keys(
+            keys,
+            scratch.as_slice_mut().expect("fresh arrays are contiguous"),
+        );
     }
 }
 
