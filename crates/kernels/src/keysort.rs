@@ -434,14 +434,19 @@ macro_rules! keysort_impl {
                     $put(ptr, v, pv, &mut lw, &mut hw);
                 }
                 while lr < hr {
-                    let at = if hw - hr < lr - lw {
+                    let (at, next) = if hw - hr < lr - lw {
                         hr -= U * N;
-                        hr
+                        (hr, hr.wrapping_sub(U * N))
                     } else {
                         lr += U * N;
-                        lr - U * N
+                        (lr - U * N, lr)
                     };
                     let vs: [__m512i; U] = std::array::from_fn(|u| load(at + u * N));
+                    // the next block on this side into L1 (a hint: never faults)
+                    for u in 0..U {
+                        let line = ptr.wrapping_add(next.wrapping_add(u * N));
+                        _mm_prefetch::<_MM_HINT_T0>(line.cast_const().cast());
+                    }
                     // written out: a loop over `vs` is not unrolled and spills it
                     $put(ptr, vs[0], pv, &mut lw, &mut hw);
                     $put(ptr, vs[1], pv, &mut lw, &mut hw);
