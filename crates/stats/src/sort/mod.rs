@@ -83,9 +83,11 @@ pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
 /// lanes, else the radix sort (or `sort_unstable` below `RADIX_MIN`).
 pub(crate) fn sort_keys<T: SortElement>(keys: &mut [T::Key]) {
     let n = keys.len();
-    // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on
-    // (measured, docs/stats.md); 64-bit keys: the quicksort wins at every size.
-    let simd = T::Key::BITS == 64 || n < SIMD_MAX_32;
+    // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on one thread
+    // (measured, docs/stats.md), but only the quicksort runs on several; 64-bit keys:
+    // the quicksort wins at every size.
+    let threads = n >= numerust_kernels::keysort::PAR_MIN && rayon::current_num_threads() > 1;
+    let simd = T::Key::BITS == 64 || n < SIMD_MAX_32 || threads;
     let done = simd && T::Key::simd_sort(keys);
     if !done && n < RADIX_MIN {
         keys.sort_unstable();
