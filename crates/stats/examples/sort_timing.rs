@@ -41,6 +41,10 @@ fn main() {
     best("sort f64 random", || numerust_stats::sort(&x).unwrap());
     best("sort f32 random", || numerust_stats::sort(&x32).unwrap());
     best("sort i64 random", || numerust_stats::sort(&xi).unwrap());
+    let xw = x.mapv(|v| ((v - 0.5) * 9.2e18) as i64);
+    best("sort i64 random full range", || {
+        numerust_stats::sort(&xw).unwrap()
+    });
     best("sort f64 few-unique", || {
         numerust_stats::sort(&few).unwrap()
     });
@@ -67,6 +71,11 @@ fn main() {
     });
     best("kernel: keysort::sort_u64 (AVX-512)", || {
         buf.copy_from_slice(&keys);
+        numerust_kernels::keysort::sort_u64(&mut buf)
+    });
+    let wide: Vec<u64> = xw.iter().map(|&v| v as u64 ^ 1 << 63).collect();
+    best("kernel: keysort::sort_u64 full-range keys", || {
+        buf.copy_from_slice(&wide);
         numerust_kernels::keysort::sort_u64(&mut buf)
     });
     let mut small = keys[..100_000].to_vec();

@@ -8,7 +8,8 @@
 //!
 //! Values sort on order-preserving integer keys (`order.rs`): with AVX-512 by the
 //! vectorised quicksort of `numerust_kernels::keysort` (64-bit keys, and 32-bit keys below
-//! 2^13 elements), otherwise by an LSD radix sort (`radix.rs`); short lanes without AVX-512
+//! 2^13 elements or from 2^16 on when rayon has several threads; its parts then run as
+//! rayon tasks), otherwise by an LSD radix sort (`radix.rs`); short lanes without AVX-512
 //! use the standard library's pattern-defeating quicksort on the same keys, and already
 //! sorted or reversed lanes are detected in one pass. Every `kind` gives the same values (equal
 //! values are indistinguishable, except `-0.0`, which sorts just before `0.0`, a valid
