@@ -119,11 +119,13 @@ pub fn sort_u32(keys: &mut [u32]) -> bool {
     false
 }
 
-/// Whether [`sort_u64`]/[`sort_u32`] take the vector path on this CPU (AVX-512F, with
-/// POPCNT and BMI2, which every AVX-512 CPU has).
+/// Whether [`sort_u64`]/[`sort_u32`] take the vector path: the CPU has AVX-512F (with
+/// POPCNT and BMI2, which every AVX-512 CPU has) and `NUMERUST_SIMD` does not ask for a
+/// lower level (so tests and benches can reach the callers' fallbacks).
 pub fn available() -> bool {
     #[cfg(target_arch = "x86_64")]
-    return std::arch::is_x86_feature_detected!("avx512f")
+    return crate::simd::level() >= crate::simd::Level::Avx512
+        && std::arch::is_x86_feature_detected!("avx512f")
         && std::arch::is_x86_feature_detected!("popcnt")
         && std::arch::is_x86_feature_detected!("bmi2");
     #[cfg(not(target_arch = "x86_64"))]
