@@ -22,9 +22,10 @@
 //! on, the two parts of each step are sorted as two rayon tasks (`rayon::join`); a sorted
 //! slice is the same whichever thread sorted which part.
 //!
-//! SAFETY INVARIANT (assumed by every `unsafe` block below): the private functions are
-//! only reached through [`sort_u64`]/[`sort_u32`] after `is_x86_feature_detected!`
-//! confirmed AVX-512F (+ POPCNT, BMI2), and every pointer they load from or store to is
+//! SAFETY INVARIANT (assumed by every `unsafe` block below and in `leaf64.rs` and
+//! `floatkeys.rs`): the private functions are only reached through [`sort_u64`]/
+//! [`sort_u32`] and the float-key conversions after [`available`] confirmed AVX-512F
+//! (+ POPCNT, BMI2), and every pointer they load from or store to is
 //! `keys.as_mut_ptr().add(i)` with the touched lanes `i..i + count` inside `keys` (masked
 //! loads/stores touch only their unmasked lanes).
 
