@@ -1,5 +1,6 @@
 //! Times numerust-stats' sorts on 1e6 elements (the rows `just compare` lacks):
-//! `cargo run --release -p numerust-stats --example sort_timing`.
+//! `cargo run --release -p numerust-stats --example sort_timing [filter]`; large sorts use
+//! rayon's pool, so `RAYON_NUM_THREADS=1` gives the single-threaded times.
 use numerust_core::NdArray;
 use std::time::Instant;
 
@@ -40,8 +41,23 @@ fn main() {
     best("sort f64 random", || numerust_stats::sort(&x).unwrap());
     best("sort f32 random", || numerust_stats::sort(&x32).unwrap());
     best("sort i64 random", || numerust_stats::sort(&xi).unwrap());
+    let xw = x.mapv(|v| ((v - 0.5) * 9.2e18) as i64);
+    best("sort i64 random full range", || {
+        numerust_stats::sort(&xw).unwrap()
+    });
     best("sort f64 few-unique", || {
         numerust_stats::sort(&few).unwrap()
+    });
+    let ten = x.mapv(|v| (v * 10.0).floor());
+    best("sort f64 10 distinct", || {
+        numerust_stats::sort(&ten).unwrap()
+    });
+    best("unique f64 1e3 distinct", || numerust_stats::unique(&few));
+    let x5 = NdArray::from_vec(rnd(100_000, 9));
+    best("sort f64 1e5 random (x10)", || {
+        for _ in 0..10 {
+            std::hint::black_box(numerust_stats::sort(&x5).unwrap());
+        }
     });
     let sorted = numerust_stats::sort(&x).unwrap();
     best("sort f64 sorted", || numerust_stats::sort(&sorted).unwrap());
@@ -55,6 +71,11 @@ fn main() {
     });
     best("kernel: keysort::sort_u64 (AVX-512)", || {
         buf.copy_from_slice(&keys);
+        numerust_kernels::keysort::sort_u64(&mut buf)
+    });
+    let wide: Vec<u64> = xw.iter().map(|&v| v as u64 ^ 1 << 63).collect();
+    best("kernel: keysort::sort_u64 full-range keys", || {
+        buf.copy_from_slice(&wide);
         numerust_kernels::keysort::sort_u64(&mut buf)
     });
     let mut small = keys[..100_000].to_vec();

@@ -19,6 +19,8 @@ pub trait RadixKey: Copy + Ord + Send + Sync + Default + std::fmt::Debug + 'stat
     fn digit(self, shift: u32, mask: usize) -> usize;
     /// The key widened to `u64` (order kept).
     fn to_u64(self) -> u64;
+    /// The low bits of `v` as a key (the inverse of [`RadixKey::to_u64`] on its range).
+    fn from_u64(v: u64) -> Self;
     /// Sorts `keys` ascending with the vectorised quicksort of `numerust_kernels::keysort`
     /// when the CPU has it for this width; `false` (keys untouched) otherwise.
     fn simd_sort(keys: &mut [Self]) -> bool {
@@ -38,6 +40,10 @@ macro_rules! impl_key {
             #[inline(always)]
             fn to_u64(self) -> u64 {
                 self as u64
+            }
+            #[inline(always)]
+            fn from_u64(v: u64) -> Self {
+                v as $t
             }
             fn simd_sort(keys: &mut [$t]) -> bool {
                 $simd(keys)
@@ -75,6 +81,24 @@ pub trait SortElement: Element + PartialOrd {
     fn raw_to_key(raw: Self::Key) -> Self::Key;
     /// The bits of the element whose key is `k` (inverse of `raw_to_key` off NaN).
     fn key_to_raw(k: Self::Key) -> Self::Key;
+    /// The [`SortElement::eq_key`] of the element whose [`SortElement::to_key`] is `k`
+    /// (floats: `-0.0`'s key becomes `0.0`'s).
+    #[inline(always)]
+    fn eq_from_key(k: Self::Key) -> Self::Key {
+        k
+    }
+    /// [`SortElement::raw_to_key`] on every element of `keys`, in place.
+    fn raw_to_keys(keys: &mut [Self::Key]) {
+        for k in keys.iter_mut() {
+            *k = Self::raw_to_key(*k);
+        }
+    }
+    /// [`SortElement::key_to_raw`] on every element of `keys`, in place.
+    fn keys_to_raw(keys: &mut [Self::Key]) {
+        for k in keys.iter_mut() {
+            *k = Self::key_to_raw(*k);
+        }
+    }
     /// NumPy's `a < b` in sort order (NaN greater than everything, NaN == NaN).
     #[inline(always)]
     fn sort_lt(self, other: Self) -> bool {
@@ -83,7 +107,7 @@ pub trait SortElement: Element + PartialOrd {
 }
 
 macro_rules! impl_float {
-    ($t:ty, $k:ty) => {
+    ($t:ty, $k:ty, $to_keys:path, $from_keys:path) => {
         impl SortElement for $t {
             type Key = $k;
             #[inline(always)]
@@ -123,11 +147,24 @@ macro_rules! impl_float {
             fn key_to_raw(k: $k) -> $k {
                 <$t>::from_key(k).to_bits()
             }
+            fn raw_to_keys(keys: &mut [$k]) {
+                $to_keys(keys)
+            }
+            #[inline(always)]
+            fn eq_from_key(k: $k) -> $k {
+                // -0.0 has the key just below 0.0's
+                let neg_zero = !(1 as $k).rotate_right(1);
+                if k == neg_zero { k + 1 } else { k }
+            }
+            fn keys_to_raw(keys: &mut [$k]) {
+                $from_keys(keys)
+            }
         }
     };
 }
-impl_float!(f64, u64);
-impl_float!(f32, u32);
+use numerust_kernels::keysort::{f32_from_keys, f32_to_keys, f64_from_keys, f64_to_keys};
+impl_float!(f64, u64, f64_to_keys, f64_from_keys);
+impl_float!(f32, u32, f32_to_keys, f32_from_keys);
 
 macro_rules! impl_signed {
     ($($t:ty => $k:ty),*) => {$(

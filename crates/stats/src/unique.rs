@@ -10,7 +10,7 @@
 //! NaN never match (NumPy compares rows with `==`).
 
 use crate::order::{SortElement, index_array};
-use crate::sort::{argsort_slice, sort_slice};
+use crate::sort::{argsort_slice, sort_keys, sort_slice};
 use numerust_core::{AsView, NdArray, NdResult};
 use std::cmp::Ordering;
 
@@ -67,6 +67,21 @@ pub struct Unique<T: numerust_core::Element> {
 pub fn unique<T: SortElement>(a: &impl AsView<T>) -> NdArray<T> {
     let mut v = a.as_view().to_owned_order(numerust_core::Order::C);
     let s = v.as_slice_mut().expect("fresh arrays are contiguous");
+    if let Some(keys) = T::cast_keys(s) {
+        // sort the keys and keep the first of each run of equal ones (NumPy's `==`)
+        T::raw_to_keys(keys);
+        sort_keys::<T>(keys);
+        let mut out: Vec<T> = Vec::new();
+        let mut last: Option<T::Key> = None;
+        for &k in keys.iter() {
+            let e = T::eq_from_key(k);
+            if last != Some(e) {
+                out.push(T::from_key(k));
+                last = Some(e);
+            }
+        }
+        return NdArray::from_vec(out);
+    }
     sort_slice(s);
     let mut out: Vec<T> = Vec::new();
     let mut last: Option<T::Key> = None;
@@ -216,4 +231,54 @@ fn unique_axis<T: SortElement>(
             .as_standard_layout()
     });
     Ok(u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `unique` against sort + dedup of `eq_key`s, on lanes long enough for the SIMD sort
+    /// (NaNs of both signs, signed zeros, few distinct values).
+    #[test]
+    fn unique_equals_sorted_distinct_keys() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let vals: Vec<f64> = (0..5000)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                match i % 7 {
+                    0 => f64::NAN,
+                    1 => -0.0,
+                    2 => 0.0,
+                    3 => -f64::NAN,
+                    _ => (x % 300) as f64 - 150.0,
+                }
+            })
+            .collect();
+        fn check<T: SortElement + std::fmt::Debug>(v: Vec<T>) {
+            let mut want: Vec<T::Key> = v.iter().map(|x| x.eq_key()).collect();
+            want.sort_unstable();
+            want.dedup();
+            let got: Vec<T::Key> = unique(&NdArray::from_vec(v))
+                .iter()
+                .map(|x| x.eq_key())
+                .collect();
+            assert_eq!(got, want);
+        }
+        for n in [40, 300, 5000] {
+            check(vals[..n].to_vec());
+            check(vals[..n].iter().map(|&v| v as f32).collect::<Vec<_>>());
+            check(vals[..n].iter().map(|&v| v as i64).collect::<Vec<_>>());
+            check(
+                vals[..n]
+                    .iter()
+                    .map(|&v| v as i32 as u32)
+                    .collect::<Vec<_>>(),
+            );
+        }
+        // of -0.0 and 0.0 the first in sort order (-0.0) is kept, as NumPy does
+        let z = unique(&NdArray::from_vec(vec![0.0f64, -0.0, 0.0]));
+        assert!(z[[0]].is_sign_negative());
+    }
 }

@@ -8,7 +8,8 @@
 //!
 //! Values sort on order-preserving integer keys (`order.rs`): with AVX-512 by the
 //! vectorised quicksort of `numerust_kernels::keysort` (64-bit keys, and 32-bit keys below
-//! 2^13 elements), otherwise by an LSD radix sort (`radix.rs`); short lanes without AVX-512
+//! 2^13 elements or from 2^16 on when rayon has several threads; its parts then run as
+//! rayon tasks), otherwise by an LSD radix sort (`radix.rs`); short lanes without AVX-512
 //! use the standard library's pattern-defeating quicksort on the same keys, and already
 //! sorted or reversed lanes are detected in one pass. Every `kind` gives the same values (equal
 //! values are indistinguishable, except `-0.0`, which sorts just before `0.0`, a valid
@@ -71,27 +72,32 @@ pub(crate) fn sort_slice<T: SortElement>(s: &mut [T]) {
     }
     match T::cast_keys(s) {
         Some(keys) => {
-            for k in keys.iter_mut() {
-                *k = T::raw_to_key(*k);
-            }
-            // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on
-            // (measured, docs/stats.md); 64-bit keys: the quicksort wins at every size.
-            let simd = T::Key::BITS == 64 || n < SIMD_MAX_32;
-            let done = simd && T::Key::simd_sort(keys);
-            if !done && n < RADIX_MIN {
-                keys.sort_unstable();
-            } else if !done {
-                let mut scratch = numerust_core::zeros::<T::Key>(&[n]).expect("length fits");
-                radix::sort_keys(
-                    keys,
-                    scratch.as_slice_mut().expect("fresh arrays are contiguous"),
-                );
-            }
-            for k in keys.iter_mut() {
-                *k = T::key_to_raw(*k);
-            }
+            T::raw_to_keys(keys);
+            sort_keys::<T>(keys);
+            T::keys_to_raw(keys);
         }
         None => s.sort_unstable_by_key(|x| x.to_key()),
+    }
+}
+
+/// Sorts keys of `T` ascending: the AVX-512 quicksort for 64-bit keys and short 32-bit
+/// lanes, else the radix sort (or `sort_unstable` below `RADIX_MIN`).
+pub(crate) fn sort_keys<T: SortElement>(keys: &mut [T::Key]) {
+    let n = keys.len();
+    // 32-bit keys: three radix passes beat the quicksort from 2^13 keys on one thread
+    // (measured, docs/stats.md), but only the quicksort runs on several; 64-bit keys:
+    // the quicksort wins at every size.
+    let threads = n >= numerust_kernels::keysort::PAR_MIN && rayon::current_num_threads() > 1;
+    let simd = T::Key::BITS == 64 || n < SIMD_MAX_32 || threads;
+    let done = simd && T::Key::simd_sort(keys);
+    if !done && n < RADIX_MIN {
+        keys.sort_unstable();
+    } else if !done {
+        let mut scratch = numerust_core::zeros::<T::Key>(&[n]).expect("length fits");
+        radix::sort_keys(
+            keys,
+            scratch.as_slice_mut().expect("fresh arrays are contiguous"),
+        );
     }
 }
 
@@ -110,6 +116,14 @@ pub(crate) fn argsort_slice<T: SortElement>(s: &[T], out: &mut [i64]) {
         for (o, p) in out.iter_mut().zip(packed) {
             *o = (p & u64::from(u32::MAX)) as i64;
         }
+        return;
+    }
+    if T::Key::BITS == 64
+        && n >= RADIX_MIN
+        && n <= u32::MAX as usize
+        && numerust_kernels::keysort::available()
+    {
+        argsort_packed64(s, out);
         return;
     }
     if T::Key::BITS == 64 && n >= RADIX_MIN {
@@ -141,6 +155,71 @@ pub(crate) fn argsort_slice<T: SortElement>(s: &[T], out: &mut [i64]) {
     radix::sort_pairs(&mut keys, &mut idx, &mut ks, &mut is);
     for (o, i) in out.iter_mut().zip(idx) {
         *o = i as i64;
+    }
+}
+
+/// The stable argsort of 64-bit keys (`n` from 2 to 2^32) through one `u64` sort: each
+/// key's top `64 - b` bits above its `b`-bit index (`b` = bits of `n - 1`), sorted by
+/// `keysort::sort_u64`. That order is exact when the dropped low bits are the same in
+/// every key (integer-valued floats, small integers); otherwise runs whose top bits tie
+/// are checked against the full keys and re-sorted by (key, index) where they disagree
+/// (rare for real-valued data: it takes 2^44 distinct top bits to tie).
+fn argsort_packed64<T: SortElement>(s: &[T], out: &mut [i64]) {
+    let n = s.len();
+    let b = usize::BITS - (n - 1).leading_zeros();
+    let mask = (1u64 << b) - 1;
+    let mut copy = numerust_core::zeros::<T>(&[n]).expect("length fits");
+    let copy = copy.as_slice_mut().expect("fresh arrays are contiguous");
+    copy.copy_from_slice(s);
+    let Some(packed) = T::cast_keys(copy) else {
+        unreachable!("64-bit element types are plain bits");
+    };
+    T::raw_to_keys(packed);
+    let (mut any, mut all) = (0u64, u64::MAX);
+    for (i, p) in packed.iter_mut().enumerate() {
+        let k = T::eq_from_key(*p).to_u64();
+        any |= k & mask;
+        all &= k & mask;
+        *p = T::Key::from_u64((k & !mask) | i as u64);
+    }
+    T::Key::simd_sort(packed);
+    if any != all {
+        repair_ties(s, packed, mask);
+    }
+    for (o, p) in out.iter_mut().zip(packed) {
+        *o = (p.to_u64() & mask) as i64;
+    }
+}
+
+/// Re-sorts by (full key, index) the runs of `packed` (top key bits | index, sorted)
+/// whose top bits tie but whose full keys are out of order.
+fn repair_ties<T: SortElement>(s: &[T], packed: &mut [T::Key], mask: u64) {
+    let key = |p: T::Key| s[(p.to_u64() & mask) as usize].eq_key().to_u64();
+    let top = |p: T::Key| p.to_u64() & !mask;
+    let n = packed.len();
+    let mut i = 0;
+    while i + 1 < n {
+        if top(packed[i]) != top(packed[i + 1]) {
+            i += 1;
+            continue;
+        }
+        let t = top(packed[i]);
+        let mut j = i + 2;
+        while j < n && top(packed[j]) == t {
+            j += 1;
+        }
+        let run = &mut packed[i..j];
+        if run.windows(2).any(|w| key(w[0]) > key(w[1])) {
+            let mut pairs: Vec<u128> = run
+                .iter()
+                .map(|&p| u128::from(key(p)) << 64 | u128::from(p.to_u64() & mask))
+                .collect();
+            pairs.sort_unstable();
+            for (r, p) in run.iter_mut().zip(pairs) {
+                *r = T::Key::from_u64(t | (p as u64 & mask));
+            }
+        }
+        i = j;
     }
 }
 
@@ -328,6 +407,20 @@ mod tests {
                 check_arg(&c.iter().map(|&x| (x * 1e15) as i64).collect::<Vec<_>>());
             }
         }
+        // 64-bit keys that tie in their top bits but not in the low bits the packed
+        // argsort drops (its repair path), and ones that tie completely
+        for n in [513, 1001, 4097, 70_001] {
+            for c in cases(n) {
+                let near: Vec<f64> = c
+                    .iter()
+                    .map(|&x| 1.0 + (x * 5000.0).floor() * f64::EPSILON)
+                    .collect();
+                check_arg(&near);
+                check_arg(&c.iter().map(|&x| (x * 100.0) as i64).collect::<Vec<_>>());
+                check_arg(&c.iter().map(|&x| (x * 1e18) as i64).collect::<Vec<_>>());
+                check_arg(&c);
+            }
+        }
     }
 
     #[test]
@@ -350,6 +443,31 @@ mod tests {
                         .collect::<Vec<_>>(),
                 );
             }
+        }
+    }
+
+    #[test]
+    fn sort_and_argsort_do_not_depend_on_the_thread_count() {
+        let n = 200_001;
+        for c in cases(n) {
+            let run = |threads| {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .expect("a rayon pool");
+                pool.install(|| {
+                    let mut s = c.clone();
+                    sort_slice(&mut s);
+                    let mut i32s: Vec<f32> = c.iter().map(|&x| x as f32).collect();
+                    sort_slice(&mut i32s);
+                    let mut a = vec![0i64; n];
+                    argsort_slice(&c, &mut a);
+                    let bits: Vec<u64> = s.iter().map(|x| x.to_bits()).collect();
+                    let bits32: Vec<u32> = i32s.iter().map(|x| x.to_bits()).collect();
+                    (bits, bits32, a)
+                })
+            };
+            assert!(run(1) == run(2), "1 vs 2 threads");
         }
     }
 }
