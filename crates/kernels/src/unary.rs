@@ -63,6 +63,23 @@ pub trait Unary<T: Copy> {
             *o = Self::elem::<FMA>(x);
         }
     }
+
+    /// Whether the kernel has a hand-written AVX-512 body ([`Unary::contig_avx512`]); its
+    /// bits may then differ from the `Avx2` level's within the family's documented bound.
+    const HAS_AVX512: bool = false;
+
+    /// `dst[i] = f(src[i])` over equal-length slices with AVX-512 intrinsics, every element
+    /// through the same lane code (masked tails), so the bits depend on neither the length
+    /// nor the offset. Called only when [`Unary::HAS_AVX512`]; the default runs the `Avx2`
+    /// body.
+    ///
+    /// # Safety
+    /// The CPU must have AVX-512F, AVX2 and FMA.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn contig_avx512(src: &[T], dst: &mut [T]) {
+        Self::contig::<true>(src, dst)
+    }
 }
 
 /// Elements per block of [`contig_with_slow_path`]: each block is first scanned
@@ -89,10 +106,12 @@ pub fn contig_with_slow_path<K: Unary<T>, T: Copy, const FMA: bool>(src: &[T], d
 
 /// Defines a zero-sized kernel type implementing [`Unary`] for `f64` and `f32` from two
 /// element functions generic over `FMA`, optionally with contiguous loops of their own
-/// (`contig = ` for `f64`, `contig32 = ` for `f32`; same bits as the element functions).
+/// (`contig = ` for `f64`, `contig32 = ` for `f32`; same bits as the element functions), and
+/// optionally hand-written AVX-512 slice loops for both types (`avx512 = (f64_fn, f32_fn)`,
+/// `unsafe fn(&[T], &mut [T])` needing AVX-512F; see [`Unary::contig_avx512`]).
 macro_rules! unary_kernel {
     ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident $(, contig = $contig:ident)?
-        $(, contig32 = $contig32:ident)?) => {
+        $(, contig32 = $contig32:ident)? $(, avx512 = ($a64:path, $a32:path))?) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $name;
@@ -108,6 +127,15 @@ macro_rules! unary_kernel {
                 $contig::<FMA>(src, dst)
             }
             )?
+            $(
+            const HAS_AVX512: bool = { let _ = stringify!($a64); true };
+            #[cfg(target_arch = "x86_64")]
+            #[inline(always)]
+            unsafe fn contig_avx512(src: &[f64], dst: &mut [f64]) {
+                // SAFETY: the caller guarantees AVX-512F, AVX2 and FMA.
+                unsafe { $a64(src, dst) }
+            }
+            )?
         }
 
         impl $crate::unary::Unary<f32> for $name {
@@ -119,6 +147,15 @@ macro_rules! unary_kernel {
             #[inline(always)]
             fn contig<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
                 $contig32::<FMA>(src, dst)
+            }
+            )?
+            $(
+            const HAS_AVX512: bool = { let _ = stringify!($a32); true };
+            #[cfg(target_arch = "x86_64")]
+            #[inline(always)]
+            unsafe fn contig_avx512(src: &[f32], dst: &mut [f32]) {
+                // SAFETY: the caller guarantees AVX-512F, AVX2 and FMA.
+                unsafe { $a32(src, dst) }
             }
             )?
         }
@@ -141,16 +178,47 @@ unsafe fn body_avx2<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
     body::<K, T, true>(src, dst)
 }
 
-/// The `Avx2` level's body compiled for 512-bit registers: the same per-element code with
-/// the same fused operations, so the same bits, in twice the lanes.
+/// Elements per stack buffer when a strided run goes through a kernel's AVX-512 body.
+#[cfg(target_arch = "x86_64")]
+const GATHER: usize = 64;
+
+/// The `Avx512` level: the kernel's own AVX-512 body where it has one (strided runs are
+/// gathered into a small buffer first, so they get the contiguous bits), else the `Avx2`
+/// level's body compiled for 512-bit registers: the same per-element code with the same fused
+/// operations, so the same bits, in twice the lanes.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_, T>) {
-    body::<K, T, true>(src, dst)
+unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, mut dst: RunMut<'_, T>) {
+    if !K::HAS_AVX512 {
+        return body::<K, T, true>(src, dst);
+    }
+    if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
+        // SAFETY: this function runs only on CPUs with AVX-512F, AVX2 and FMA.
+        return unsafe { K::contig_avx512(s, d) };
+    }
+    if src.is_empty() {
+        return;
+    }
+    let mut inp = [src.get(0); GATHER];
+    let mut out = inp;
+    let mut start = 0;
+    while start < src.len() {
+        let n = GATHER.min(src.len() - start);
+        for (i, v) in inp[..n].iter_mut().enumerate() {
+            *v = src.get(start + i);
+        }
+        // SAFETY: as above.
+        unsafe { K::contig_avx512(&inp[..n], &mut out[..n]) };
+        for (i, &v) in out[..n].iter().enumerate() {
+            dst.set(start + i, v);
+        }
+        start += n;
+    }
 }
 
 /// `dst[i] = K(src[i])` on this thread at `level` (clamped to what the CPU has). `Avx512`
-/// runs the `Avx2` code in 512-bit registers (bit-identical results).
+/// runs the kernel's own AVX-512 body if it has one, else the `Avx2` code in 512-bit
+/// registers (bit-identical results).
 ///
 /// # Panics
 /// If the lengths differ.
@@ -230,7 +298,19 @@ unsafe fn collect_avx2<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx2,fma")]
 unsafe fn collect_avx512<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
-    collect_body::<K, T, true>(src)
+    if !K::HAS_AVX512 {
+        return collect_body::<K, T, true>(src);
+    }
+    const B: usize = 512;
+    let mut out = Vec::with_capacity(src.len());
+    let mut buf = [T::default(); B];
+    for s in src.chunks(B) {
+        let b = &mut buf[..s.len()];
+        // SAFETY: this function runs only on CPUs with AVX-512F, AVX2 and FMA.
+        unsafe { K::contig_avx512(s, b) };
+        out.extend_from_slice(b);
+    }
+    out
 }
 
 /// `K(x)` for each element of a contiguous input, collected into a new `Vec` on this thread

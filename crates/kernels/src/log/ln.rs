@@ -123,7 +123,8 @@ unary_kernel!(
     /// Natural logarithm (NumPy: `np.log`).
     Log,
     log_f64,
-    log_f32
+    log_f32,
+    avx512 = (super::avx512::log_f64_avx512, super::avx512::log_f32_avx512)
 );
 unary_kernel!(
     /// Base-2 logarithm (NumPy: `np.log2`).

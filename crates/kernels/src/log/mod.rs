@@ -15,6 +15,8 @@
 //! NumPy counterpart: `numpy/_core/src/umath/loops_umath_fp.dispatch.c.src` (SIMD `log`) and
 //! `npy_math` (libm) for the others.
 
+#[cfg(target_arch = "x86_64")]
+pub mod avx512;
 pub mod cbrt;
 pub mod core;
 pub mod hyperbolic;
