@@ -23,9 +23,10 @@
 //! [`crate::dispatch::PAR_CHUNK`], so they never depend on the thread count either.
 //! This module holds no math: the families own their bodies and their accuracy.
 
-use crate::dispatch::{split_point, wants_threads};
+use crate::dispatch::{PAR_CHUNK, PAR_MIN_LEN_MATH, split_point, wants_threads_from};
 use crate::run::{Run, RunMut, map_run};
 use crate::simd::{Level, level};
+use std::mem::MaybeUninit;
 
 /// One element-wise function on element type `T`, implemented by a zero-sized kernel type.
 pub trait Unary<T: Copy> {
@@ -63,6 +64,11 @@ pub trait Unary<T: Copy> {
             *o = Self::elem::<FMA>(x);
         }
     }
+
+    /// Runs (or collected outputs) at least this long are split across threads: about where
+    /// one thread's share of this kernel takes over 30 µs (see
+    /// [`crate::dispatch::PAR_MIN_LEN_MATH`]).
+    const PAR_MIN_LEN: usize = PAR_MIN_LEN_MATH;
 
     /// Whether the kernel has a hand-written AVX-512 body ([`Unary::contig_avx512`]); its
     /// bits may then differ from the `Avx2` level's within the family's documented bound.
@@ -111,7 +117,8 @@ pub fn contig_with_slow_path<K: Unary<T>, T: Copy, const FMA: bool>(src: &[T], d
 /// `unsafe fn(&[T], &mut [T])` needing AVX-512F; see [`Unary::contig_avx512`]).
 macro_rules! unary_kernel {
     ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident $(, contig = $contig:ident)?
-        $(, contig32 = $contig32:ident)? $(, avx512 = ($a64:path, $a32:path))?) => {
+        $(, contig32 = $contig32:ident)? $(, avx512 = ($a64:path, $a32:path))?
+        $(, par = ($p64:expr, $p32:expr))?) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $name;
@@ -129,6 +136,11 @@ macro_rules! unary_kernel {
             )?
             $(
             const HAS_AVX512: bool = { let _ = stringify!($a64); true };
+            )?
+            $(
+            const PAR_MIN_LEN: usize = $p64;
+            )?
+            $(
             #[cfg(target_arch = "x86_64")]
             #[inline(always)]
             unsafe fn contig_avx512(src: &[f64], dst: &mut [f64]) {
@@ -151,6 +163,11 @@ macro_rules! unary_kernel {
             )?
             $(
             const HAS_AVX512: bool = { let _ = stringify!($a32); true };
+            )?
+            $(
+            const PAR_MIN_LEN: usize = $p32;
+            )?
+            $(
             #[cfg(target_arch = "x86_64")]
             #[inline(always)]
             unsafe fn contig_avx512(src: &[f32], dst: &mut [f32]) {
@@ -251,7 +268,7 @@ pub fn run_level<K: Unary<T>, T: Copy>(level: Level, src: Run<'_, T>, dst: RunMu
 pub fn run<K: Unary<T>, T: Copy + Send + Sync>(src: Run<'_, T>, dst: RunMut<'_, T>) {
     assert_eq!(src.len(), dst.len(), "run lengths differ");
     let len = dst.len();
-    if !wants_threads(len) || len <= 2 * crate::dispatch::PAR_CHUNK {
+    if !wants_threads_from(len, K::PAR_MIN_LEN) || len <= 2 * PAR_CHUNK {
         return run_level::<K, T>(level(), src, dst);
     }
     let mid = split_point(len);
@@ -268,7 +285,7 @@ pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
     total: usize,
 ) {
     use rayon::prelude::*;
-    if wants_threads(total) && runs.len() > 1 {
+    if wants_threads_from(total, K::PAR_MIN_LEN) && runs.len() > 1 {
         runs.into_par_iter()
             .for_each(|(s, d)| run_level::<K, T>(level(), s, d));
     } else {
@@ -276,56 +293,85 @@ pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
     }
 }
 
+/// Elements per stack buffer of [`collect`].
+const COLLECT_BLOCK: usize = 512;
+
+/// Writes `K(src[i])` into `out[i]` (same length) through a stack buffer, with the kernel's
+/// contiguous loop (`AVX512`: its own AVX-512 body; the caller guarantees the CPU has it).
 #[inline(always)]
-fn collect_body<K: Unary<T>, T: Copy + Default, const FMA: bool>(src: &[T]) -> Vec<T> {
-    const B: usize = 512;
-    let mut out = Vec::with_capacity(src.len());
-    let mut buf = [T::default(); B];
-    for s in src.chunks(B) {
+fn fill_body<K: Unary<T>, T: Copy + Default, const FMA: bool, const AVX512: bool>(
+    src: &[T],
+    out: &mut [MaybeUninit<T>],
+) {
+    let mut buf = [T::default(); COLLECT_BLOCK];
+    for (s, o) in src.chunks(COLLECT_BLOCK).zip(out.chunks_mut(COLLECT_BLOCK)) {
         let b = &mut buf[..s.len()];
+        #[cfg(target_arch = "x86_64")]
+        if AVX512 {
+            // SAFETY: `AVX512` is set only by `fill_avx512`, which runs only on CPUs with
+            // AVX-512F, AVX2 and FMA.
+            unsafe { K::contig_avx512(s, b) };
+        } else {
+            K::contig::<FMA>(s, b);
+        }
+        #[cfg(not(target_arch = "x86_64"))]
         K::contig::<FMA>(s, b);
-        out.extend_from_slice(b);
+        for (d, &v) in o.iter_mut().zip(b.iter()) {
+            d.write(v);
+        }
     }
-    out
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn collect_avx2<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
-    collect_body::<K, T, true>(src)
+unsafe fn fill_avx2<K: Unary<T>, T: Copy + Default>(src: &[T], out: &mut [MaybeUninit<T>]) {
+    fill_body::<K, T, true, false>(src, out)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn collect_avx512<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
-    if !K::HAS_AVX512 {
-        return collect_body::<K, T, true>(src);
+unsafe fn fill_avx512<K: Unary<T>, T: Copy + Default>(src: &[T], out: &mut [MaybeUninit<T>]) {
+    if K::HAS_AVX512 {
+        fill_body::<K, T, true, true>(src, out)
+    } else {
+        fill_body::<K, T, true, false>(src, out)
     }
-    const B: usize = 512;
-    let mut out = Vec::with_capacity(src.len());
-    let mut buf = [T::default(); B];
-    for s in src.chunks(B) {
-        let b = &mut buf[..s.len()];
-        // SAFETY: this function runs only on CPUs with AVX-512F, AVX2 and FMA.
-        unsafe { K::contig_avx512(s, b) };
-        out.extend_from_slice(b);
-    }
-    out
 }
 
-/// `K(x)` for each element of a contiguous input, collected into a new `Vec` on this thread
-/// at the dispatched level (no zeroing pass): for outputs below the huge-page size. Same bits
-/// as [`run_level`].
-pub fn collect<K: Unary<T>, T: Copy + Default>(src: &[T]) -> Vec<T> {
+/// [`fill_body`] at the dispatched level, split across threads (at multiples of
+/// [`PAR_CHUNK`]) from [`Unary::PAR_MIN_LEN`] elements on.
+fn fill<K: Unary<T>, T: Copy + Default + Send + Sync>(src: &[T], out: &mut [MaybeUninit<T>]) {
+    let len = src.len();
+    if wants_threads_from(len, K::PAR_MIN_LEN) && len > 2 * PAR_CHUNK {
+        let mid = split_point(len);
+        let (s0, s1) = src.split_at(mid);
+        let (o0, o1) = out.split_at_mut(mid);
+        rayon::join(|| fill::<K, T>(s0, o0), || fill::<K, T>(s1, o1));
+        return;
+    }
     match level() {
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2 and FMA.
-        Level::Avx512 => unsafe { collect_avx512::<K, T>(src) },
+        Level::Avx512 => unsafe { fill_avx512::<K, T>(src, out) },
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { collect_avx2::<K, T>(src) },
-        _ => collect_body::<K, T, false>(src),
+        Level::Avx2 => unsafe { fill_avx2::<K, T>(src, out) },
+        _ => fill_body::<K, T, false, false>(src, out),
     }
+}
+
+/// `K(x)` for each element of a contiguous input, collected into a new `Vec` at the
+/// dispatched level (no zeroing pass): for outputs below the huge-page size. Split across
+/// threads from [`Unary::PAR_MIN_LEN`] elements on; same bits as [`run_level`] whatever the
+/// thread count.
+pub fn collect<K: Unary<T>, T: Copy + Default + Send + Sync>(src: &[T]) -> Vec<T> {
+    let n = src.len();
+    let mut out = Vec::with_capacity(n);
+    fill::<K, T>(src, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: `fill` wrote each of the first `n` elements (every chunk of `src` has its
+    // same-length chunk of `out`), and the capacity is at least `n`.
+    unsafe { out.set_len(n) };
+    out
 }
 
 /// The 256-bit `Avx2` body even where AVX-512F would be used (tests hold the two equal).
@@ -337,4 +383,71 @@ pub(crate) fn run_avx2_256<K: Unary<T>, T: Copy>(src: Run<'_, T>, dst: RunMut<'_
         return unsafe { body_avx2::<K, T>(src, dst) };
     }
     run_level::<K, T>(level(), src, dst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::Log;
+    use crate::trig::Sin;
+
+    /// `collect` and `run` give the same bits on one thread and on two, across the kernels'
+    /// thresholds (fixed split points).
+    #[test]
+    #[cfg_attr(miri, ignore = "hundreds of thousands of elements")]
+    fn thread_count_does_not_change_bits() {
+        let n = 3 * (1 << 17) + 77;
+        let xs: Vec<f32> = (0..n)
+            .map(|i| (i as f32 * 0.37).sin() * 50.0 + 50.1)
+            .collect();
+        let xd: Vec<f64> = xs.iter().map(|&x| x as f64 * 1.01).collect();
+        let pool = |t| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(t)
+                .build()
+                .unwrap()
+        };
+        let go = |t: usize| {
+            pool(t).install(|| {
+                let mut r32 = vec![0f32; n];
+                run::<Log, f32>(Run::from_slice(&xs), RunMut::from_slice(&mut r32));
+                let mut r64 = vec![0f64; n];
+                run::<Sin, f64>(Run::from_slice(&xd), RunMut::from_slice(&mut r64));
+                (collect::<Log, f32>(&xs), r32, collect::<Sin, f64>(&xd), r64)
+            })
+        };
+        let one = go(1);
+        let two = go(2);
+        assert!(
+            one.0
+                .iter()
+                .zip(&two.0)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+        assert!(
+            one.1
+                .iter()
+                .zip(&two.1)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+        assert!(
+            one.2
+                .iter()
+                .zip(&two.2)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+        assert!(
+            one.3
+                .iter()
+                .zip(&two.3)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+        assert_eq!(one.0, one.1);
+        assert!(
+            one.2
+                .iter()
+                .zip(&one.3)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+    }
 }

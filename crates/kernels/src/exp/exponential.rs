@@ -269,14 +269,17 @@ unary_kernel!(
     exp_f64,
     exp_f32,
     contig = exp_contig_f64,
-    contig32 = exp_contig_f32
+    contig32 = exp_contig_f32,
+    // 0.45 / 0.15 ns per element (f64 / f32): threads from ~30 µs of work.
+    par = (1 << 16, 1 << 18)
 );
 unary_kernel!(
     /// `2^x` (NumPy: `np.exp2`).
     Exp2,
     exp2_f64,
     exp2_f32,
-    contig = exp2_contig_f64
+    contig = exp2_contig_f64,
+    par = (1 << 16, 1 << 16)
 );
 
 #[cfg(test)]
