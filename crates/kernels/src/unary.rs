@@ -70,21 +70,41 @@ pub trait Unary<T: Copy> {
     /// [`crate::dispatch::PAR_MIN_LEN_MATH`]).
     const PAR_MIN_LEN: usize = PAR_MIN_LEN_MATH;
 
-    /// Whether the kernel has a hand-written AVX-512 body ([`Unary::contig_avx512`]); its
-    /// bits may then differ from the `Avx2` level's within the family's documented bound.
+    /// Whether the kernel has its own AVX-512 loop ([`Unary::contig_avx512`]): hand-written
+    /// intrinsics (bits may then differ from the `Avx2` level's within the family's
+    /// documented bound), or its contiguous loop writing straight into the destination
+    /// (same bits), which lets [`collect`] skip the stack-buffer copy.
     const HAS_AVX512: bool = false;
 
-    /// `dst[i] = f(src[i])` over equal-length slices with AVX-512 intrinsics, every element
-    /// through the same lane code (masked tails), so the bits depend on neither the length
-    /// nor the offset. Called only when [`Unary::HAS_AVX512`]; the default runs the `Avx2`
-    /// body.
+    /// `dst[i] = f(src[i])` for `i < src.len()` at the `Avx512` level, every element through
+    /// the same lane code (masked tails), so the bits depend on neither the length nor the
+    /// offset. `dst` may be uninitialised: it is only written. Called only when
+    /// [`Unary::HAS_AVX512`]; the default runs the `Avx2` body over initialised memory.
     ///
     /// # Safety
-    /// The CPU must have AVX-512F, AVX2 and FMA.
+    /// The CPU must have AVX-512F, AVX2 and FMA; `dst` must be valid for `src.len()` writes
+    /// and not overlap `src` (and, for the default, point to initialised elements).
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
-    unsafe fn contig_avx512(src: &[T], dst: &mut [T]) {
-        Self::contig::<true>(src, dst)
+    unsafe fn contig_avx512(src: &[T], dst: *mut T) {
+        // SAFETY: the caller guarantees `src.len()` valid, initialised, exclusive elements.
+        Self::contig::<true>(src, unsafe {
+            std::slice::from_raw_parts_mut(dst, src.len())
+        })
+    }
+}
+
+/// `dst[i] = f(src[i])` through raw pointers, for a kernel without a slow path: the plain
+/// loop over [`Unary::elem`] (the body of a kernel's [`Unary::contig_avx512`] when its
+/// contiguous loop is the default one).
+///
+/// # Safety
+/// `dst` must be valid for `src.len()` writes and not overlap `src`.
+#[inline(always)]
+pub unsafe fn contig_raw<K: Unary<T>, T: Copy, const FMA: bool>(src: &[T], dst: *mut T) {
+    for (i, &x) in src.iter().enumerate() {
+        // SAFETY: `i < src.len()` (caller's guarantee on `dst`).
+        unsafe { dst.add(i).write(K::elem::<FMA>(x)) };
     }
 }
 
@@ -96,15 +116,32 @@ const BLOCK: usize = 256;
 /// fast body when none of their inputs needs the slow path, else [`Unary::any`] per element.
 #[inline(always)]
 pub fn contig_with_slow_path<K: Unary<T>, T: Copy, const FMA: bool>(src: &[T], dst: &mut [T]) {
-    for (sc, dc) in src.chunks(BLOCK).zip(dst.chunks_mut(BLOCK)) {
+    // SAFETY: `dst` holds `src.len()` elements, borrowed exclusively.
+    unsafe { contig_with_slow_path_raw::<K, T, FMA>(src, dst.as_mut_ptr()) }
+}
+
+/// [`contig_with_slow_path`] through a raw destination pointer (which may be uninitialised).
+///
+/// # Safety
+/// `dst` must be valid for `src.len()` writes and not overlap `src`.
+#[inline(always)]
+pub unsafe fn contig_with_slow_path_raw<K: Unary<T>, T: Copy, const FMA: bool>(
+    src: &[T],
+    dst: *mut T,
+) {
+    for (b, sc) in src.chunks(BLOCK).enumerate() {
+        // SAFETY: this block's elements are inside `dst` (caller's guarantee).
+        let d = unsafe { dst.add(b * BLOCK) };
         let slow = sc.iter().fold(false, |acc, &x| acc | K::needs_slow(x));
         if slow {
-            for (o, &x) in dc.iter_mut().zip(sc) {
-                *o = K::any::<FMA>(x);
+            for (i, &x) in sc.iter().enumerate() {
+                // SAFETY: `i < sc.len()`, inside this block.
+                unsafe { d.add(i).write(K::any::<FMA>(x)) };
             }
         } else {
-            for (o, &x) in dc.iter_mut().zip(sc) {
-                *o = K::elem::<FMA>(x);
+            for (i, &x) in sc.iter().enumerate() {
+                // SAFETY: as above.
+                unsafe { d.add(i).write(K::elem::<FMA>(x)) };
             }
         }
     }
@@ -113,8 +150,9 @@ pub fn contig_with_slow_path<K: Unary<T>, T: Copy, const FMA: bool>(src: &[T], d
 /// Defines a zero-sized kernel type implementing [`Unary`] for `f64` and `f32` from two
 /// element functions generic over `FMA`, optionally with contiguous loops of their own
 /// (`contig = ` for `f64`, `contig32 = ` for `f32`; same bits as the element functions), and
-/// optionally hand-written AVX-512 slice loops for both types (`avx512 = (f64_fn, f32_fn)`,
-/// `unsafe fn(&[T], &mut [T])` needing AVX-512F; see [`Unary::contig_avx512`]).
+/// optionally AVX-512 loops for both types (`avx512 = (f64_fn, f32_fn)`,
+/// `unsafe fn(&[T], *mut T)` needing AVX-512F; see [`Unary::contig_avx512`]), and threading
+/// thresholds (`par = (f64_len, f32_len)`, see [`Unary::PAR_MIN_LEN`]).
 macro_rules! unary_kernel {
     ($(#[$doc:meta])* $name:ident, $f64:ident, $f32:ident $(, contig = $contig:ident)?
         $(, contig32 = $contig32:ident)? $(, avx512 = ($a64:path, $a32:path))?
@@ -143,8 +181,8 @@ macro_rules! unary_kernel {
             $(
             #[cfg(target_arch = "x86_64")]
             #[inline(always)]
-            unsafe fn contig_avx512(src: &[f64], dst: &mut [f64]) {
-                // SAFETY: the caller guarantees AVX-512F, AVX2 and FMA.
+            unsafe fn contig_avx512(src: &[f64], dst: *mut f64) {
+                // SAFETY: the caller guarantees AVX-512F, AVX2 and FMA, and `dst`.
                 unsafe { $a64(src, dst) }
             }
             )?
@@ -170,8 +208,8 @@ macro_rules! unary_kernel {
             $(
             #[cfg(target_arch = "x86_64")]
             #[inline(always)]
-            unsafe fn contig_avx512(src: &[f32], dst: &mut [f32]) {
-                // SAFETY: the caller guarantees AVX-512F, AVX2 and FMA.
+            unsafe fn contig_avx512(src: &[f32], dst: *mut f32) {
+                // SAFETY: the caller guarantees AVX-512F, AVX2 and FMA, and `dst`.
                 unsafe { $a32(src, dst) }
             }
             )?
@@ -210,8 +248,9 @@ unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, mut dst: RunMut<'_,
         return body::<K, T, true>(src, dst);
     }
     if let (Some(s), Some(d)) = (src.as_slice(), dst.as_mut_slice()) {
-        // SAFETY: this function runs only on CPUs with AVX-512F, AVX2 and FMA.
-        return unsafe { K::contig_avx512(s, d) };
+        // SAFETY: this function runs only on CPUs with AVX-512F, AVX2 and FMA; `d` is an
+        // exclusive slice of `s.len()` elements.
+        return unsafe { K::contig_avx512(s, d.as_mut_ptr()) };
     }
     if src.is_empty() {
         return;
@@ -224,8 +263,8 @@ unsafe fn body_avx512<K: Unary<T>, T: Copy>(src: Run<'_, T>, mut dst: RunMut<'_,
         for (i, v) in inp[..n].iter_mut().enumerate() {
             *v = src.get(start + i);
         }
-        // SAFETY: as above.
-        unsafe { K::contig_avx512(&inp[..n], &mut out[..n]) };
+        // SAFETY: as above; `out` holds `GATHER >= n` elements.
+        unsafe { K::contig_avx512(&inp[..n], out.as_mut_ptr()) };
         for (i, &v) in out[..n].iter().enumerate() {
             dst.set(start + i, v);
         }
@@ -297,24 +336,15 @@ pub fn run_many<K: Unary<T>, T: Copy + Send + Sync>(
 const COLLECT_BLOCK: usize = 512;
 
 /// Writes `K(src[i])` into `out[i]` (same length) through a stack buffer, with the kernel's
-/// contiguous loop (`AVX512`: its own AVX-512 body; the caller guarantees the CPU has it).
+/// contiguous loop.
 #[inline(always)]
-fn fill_body<K: Unary<T>, T: Copy + Default, const FMA: bool, const AVX512: bool>(
+fn fill_body<K: Unary<T>, T: Copy + Default, const FMA: bool>(
     src: &[T],
     out: &mut [MaybeUninit<T>],
 ) {
     let mut buf = [T::default(); COLLECT_BLOCK];
     for (s, o) in src.chunks(COLLECT_BLOCK).zip(out.chunks_mut(COLLECT_BLOCK)) {
         let b = &mut buf[..s.len()];
-        #[cfg(target_arch = "x86_64")]
-        if AVX512 {
-            // SAFETY: `AVX512` is set only by `fill_avx512`, which runs only on CPUs with
-            // AVX-512F, AVX2 and FMA.
-            unsafe { K::contig_avx512(s, b) };
-        } else {
-            K::contig::<FMA>(s, b);
-        }
-        #[cfg(not(target_arch = "x86_64"))]
         K::contig::<FMA>(s, b);
         for (d, &v) in o.iter_mut().zip(b.iter()) {
             d.write(v);
@@ -325,16 +355,20 @@ fn fill_body<K: Unary<T>, T: Copy + Default, const FMA: bool, const AVX512: bool
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 unsafe fn fill_avx2<K: Unary<T>, T: Copy + Default>(src: &[T], out: &mut [MaybeUninit<T>]) {
-    fill_body::<K, T, true, false>(src, out)
+    fill_body::<K, T, true>(src, out)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx2,fma")]
 unsafe fn fill_avx512<K: Unary<T>, T: Copy + Default>(src: &[T], out: &mut [MaybeUninit<T>]) {
     if K::HAS_AVX512 {
-        fill_body::<K, T, true, true>(src, out)
+        assert_eq!(src.len(), out.len());
+        // SAFETY: this function runs only on CPUs with AVX-512F, AVX2 and FMA; `out` is an
+        // exclusive slice of `src.len()` (uninitialised) elements, which the kernel's own
+        // AVX-512 loop only writes.
+        unsafe { K::contig_avx512(src, out.as_mut_ptr().cast::<T>()) }
     } else {
-        fill_body::<K, T, true, false>(src, out)
+        fill_body::<K, T, true>(src, out)
     }
 }
 
@@ -356,7 +390,7 @@ fn fill<K: Unary<T>, T: Copy + Default + Send + Sync>(src: &[T], out: &mut [Mayb
         #[cfg(target_arch = "x86_64")]
         // SAFETY: `level()` returns Avx2 or Avx512 only when the CPU has AVX2 and FMA.
         Level::Avx2 => unsafe { fill_avx2::<K, T>(src, out) },
-        _ => fill_body::<K, T, false, false>(src, out),
+        _ => fill_body::<K, T, false>(src, out),
     }
 }
 

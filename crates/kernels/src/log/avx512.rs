@@ -144,14 +144,13 @@ fn log8(x: __m512d, tab: &[__m512d; 4]) -> __m512d {
     _mm512_fixupimm_pd::<0>(res, x, _mm512_set1_epi64(FIXUP as i64))
 }
 
-/// `dst[i] = log(src[i])` for `f32` slices of one length.
+/// `dst[i] = log(src[i])` for `i < src.len()` (`dst` may be uninitialised).
 ///
 /// # Safety
-/// The CPU must have AVX-512F, AVX2 and FMA.
+/// The CPU must have AVX-512F, AVX2 and FMA; `dst` must be valid for `src.len()` writes.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx2,fma")]
-pub unsafe fn log_f32_avx512(src: &[f32], dst: &mut [f32]) {
-    assert_eq!(src.len(), dst.len());
+pub unsafe fn log_f32_avx512(src: &[f32], dst: *mut f32) {
     let load = |a: &[f32; 32], o: usize| {
         // SAFETY: `o + 16 <= 32`.
         unsafe { _mm512_loadu_ps(a.as_ptr().add(o)) }
@@ -163,16 +162,16 @@ pub unsafe fn log_f32_avx512(src: &[f32], dst: &mut [f32]) {
         load(&NLOG_LO32, 16),
     ];
     let n = src.len();
-    let (sp, dp) = (src.as_ptr(), dst.as_mut_ptr());
+    let (sp, dp) = (src.as_ptr(), dst);
     let mut i = 0;
     while i + 16 <= n {
-        // SAFETY: elements `i..i + 16` are inside both slices.
+        // SAFETY: elements `i..i + 16` are inside `src` and `dst`.
         unsafe { _mm512_storeu_ps(dp.add(i), log16(_mm512_loadu_ps(sp.add(i)), &tab)) };
         i += 16;
     }
     if i < n {
         let mask: __mmask16 = (1u32 << (n - i)) as u16 - 1;
-        // SAFETY: the mask covers only elements `i..n`, inside both slices; masked-off lanes
+        // SAFETY: the mask covers only elements `i..n`, inside `src` and `dst`; masked-off lanes
         // are neither read nor written.
         unsafe {
             let x = _mm512_maskz_loadu_ps(mask, sp.add(i));
@@ -181,14 +180,13 @@ pub unsafe fn log_f32_avx512(src: &[f32], dst: &mut [f32]) {
     }
 }
 
-/// `dst[i] = log(src[i])` for `f64` slices of one length.
+/// `dst[i] = log(src[i])` for `i < src.len()` (`dst` may be uninitialised).
 ///
 /// # Safety
-/// The CPU must have AVX-512F, AVX2 and FMA.
+/// The CPU must have AVX-512F, AVX2 and FMA; `dst` must be valid for `src.len()` writes.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx2,fma")]
-pub unsafe fn log_f64_avx512(src: &[f64], dst: &mut [f64]) {
-    assert_eq!(src.len(), dst.len());
+pub unsafe fn log_f64_avx512(src: &[f64], dst: *mut f64) {
     let load = |a: &[f64; 16], o: usize| {
         // SAFETY: `o + 8 <= 16`.
         unsafe { _mm512_loadu_pd(a.as_ptr().add(o)) }
@@ -200,16 +198,16 @@ pub unsafe fn log_f64_avx512(src: &[f64], dst: &mut [f64]) {
         load(&NLOG_LO64, 8),
     ];
     let n = src.len();
-    let (sp, dp) = (src.as_ptr(), dst.as_mut_ptr());
+    let (sp, dp) = (src.as_ptr(), dst);
     let mut i = 0;
     while i + 8 <= n {
-        // SAFETY: elements `i..i + 8` are inside both slices.
+        // SAFETY: elements `i..i + 8` are inside `src` and `dst`.
         unsafe { _mm512_storeu_pd(dp.add(i), log8(_mm512_loadu_pd(sp.add(i)), &tab)) };
         i += 8;
     }
     if i < n {
         let mask: __mmask8 = (1u16 << (n - i)) as u8 - 1;
-        // SAFETY: the mask covers only elements `i..n`, inside both slices; masked-off lanes
+        // SAFETY: the mask covers only elements `i..n`, inside `src` and `dst`; masked-off lanes
         // are neither read nor written.
         unsafe {
             let x = _mm512_maskz_loadu_pd(mask, sp.add(i));

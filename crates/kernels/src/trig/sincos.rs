@@ -12,7 +12,7 @@
 
 use super::reduce::{FAST_MAX, reduce, reduce_by_half_pi, reduce_huge, reduce_short};
 use crate::float::{fma, two_prod};
-use crate::unary::{Unary, contig_with_slow_path};
+use crate::unary::{Unary, contig_with_slow_path, contig_with_slow_path_raw};
 
 const S1: f64 = -0.16666666666666632;
 const S2: f64 = 0.00833333333332249;
@@ -231,6 +231,14 @@ macro_rules! trig_kernel {
             fn contig<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
                 contig_with_slow_path::<Self, f64, FMA>(src, dst)
             }
+            // The same loop straight into the destination (same bits).
+            const HAS_AVX512: bool = true;
+            #[cfg(target_arch = "x86_64")]
+            #[inline(always)]
+            unsafe fn contig_avx512(src: &[f64], dst: *mut f64) {
+                // SAFETY: the caller's guarantee on `dst`.
+                unsafe { contig_with_slow_path_raw::<Self, f64, true>(src, dst) }
+            }
         }
 
         impl Unary<f32> for $name {
@@ -250,6 +258,13 @@ macro_rules! trig_kernel {
             #[inline(always)]
             fn contig<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
                 contig_with_slow_path::<Self, f32, FMA>(src, dst)
+            }
+            const HAS_AVX512: bool = true;
+            #[cfg(target_arch = "x86_64")]
+            #[inline(always)]
+            unsafe fn contig_avx512(src: &[f32], dst: *mut f32) {
+                // SAFETY: the caller's guarantee on `dst`.
+                unsafe { contig_with_slow_path_raw::<Self, f32, true>(src, dst) }
             }
         }
     };
