@@ -10,17 +10,22 @@
 //!   instructions are fixed when `wide` itself is compiled).
 //! - `Avx2`: the same body with `f64::mul_add` inside an `avx2,fma` function: 256-bit lanes,
 //!   fused polynomials, so bits may differ from `Scalar` within the family's documented ULP
-//!   bound. On a CPU with AVX-512F the same body is also compiled for 512-bit
-//!   registers and used at this level: the same operations, so the same bits, in twice the
-//!   lanes.
+//!   bound.
+//! - `Avx512`: the kernel's own AVX-512 loop where it has one ([`Unary::contig_avx512`]:
+//!   hand-written intrinsics for `log`, bits within its documented bound of `Scalar`; or its
+//!   `Avx2` loop compiled for 512-bit registers writing straight into the destination, same
+//!   bits), else the `Avx2` body compiled for 512-bit registers: the same operations, so the
+//!   same bits, in twice the lanes.
 //!
 //! A kernel may have an exact scalar slow path for arguments the branch-free body cannot take
 //! (`sin` of huge arguments): [`Unary::needs_slow`] flags them, and [`contig_with_slow_path`]
 //! scans each block for them before choosing the vectorised loop.
 //!
 //! Strided runs go through the same per-element code at the same level, so the bits never
-//! depend on the layout; long runs split across rayon threads at multiples of
-//! [`crate::dispatch::PAR_CHUNK`], so they never depend on the thread count either.
+//! depend on the layout (at `Avx512`, strided runs are gathered into a small buffer for the
+//! kernel's own loop); long runs split across rayon threads at multiples of
+//! [`crate::dispatch::PAR_CHUNK`], from a length set by the kernel's cost
+//! ([`Unary::PAR_MIN_LEN`]), so they never depend on the thread count either.
 //! This module holds no math: the families own their bodies and their accuracy.
 
 use crate::dispatch::{PAR_CHUNK, PAR_MIN_LEN_MATH, split_point, wants_threads_from};
