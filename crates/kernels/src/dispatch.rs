@@ -11,17 +11,35 @@ use crate::run::{Run, RunMut, apply_run, map_run, update_run, zip_run};
 use crate::simd::{Level, level};
 use rayon::prelude::*;
 
-/// Runs at least this long are split across threads (measured: below it the fork/join
-/// costs more than the second core gains, see docs/benchmarks.md).
-pub const PAR_MIN_LEN: usize = 1 << 16;
+/// Threading thresholds by cost per element. A split pays once each thread's share takes
+/// well over rayon's fork/join cost (about 5 µs here) and the data is not bound by one
+/// memory bus either way; see docs/architecture.md ("Threads").
+///
+/// Cheap, memory-bound element-wise work (the closures of [`map`], [`zip`], [`update`],
+/// [`apply`]: arithmetic, comparisons, copies; about 0.1–0.5 ns per element) is split from
+/// this many elements on: below it a second thread costs more than it gains (`a + b` in `f32`
+/// at 1e5 ran at 0.77× with the old 65536 threshold).
+pub const PAR_MIN_LEN: usize = 1 << 18;
+
+/// Threshold for the vector-math kernels (`exp`, `log`, trig, hyperbolic: about 0.7–1.5 ns per
+/// `f64` element): their default [`crate::unary::Unary::PAR_MIN_LEN`]; the cheapest of them
+/// (`exp`, `f32` `log`) set their own, higher one.
+pub const PAR_MIN_LEN_MATH: usize = 1 << 15;
 
 /// Chunk size for threaded runs: split points are multiples of it, whatever the thread count.
 pub const PAR_CHUNK: usize = 1 << 13;
 
-/// Whether work of `len` elements should be split across threads.
+/// Whether cheap element-wise work of `len` elements should be split across threads.
 #[inline]
 pub fn wants_threads(len: usize) -> bool {
-    len >= PAR_MIN_LEN && rayon::current_num_threads() > 1
+    wants_threads_from(len, PAR_MIN_LEN)
+}
+
+/// Whether work of `len` elements should be split across threads, for work whose threshold
+/// (by its cost per element) is `min_len`.
+#[inline]
+pub fn wants_threads_from(len: usize, min_len: usize) -> bool {
+    len >= min_len && rayon::current_num_threads() > 1
 }
 
 #[cfg(target_arch = "x86_64")]

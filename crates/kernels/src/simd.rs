@@ -7,7 +7,8 @@
 //! - [`Level::Avx2`]: `#[target_feature(enable = "avx2,fma")]` functions whose generic bodies
 //!   LLVM compiles to 256-bit code with fused multiply-add.
 //! - [`Level::Avx512`]: AVX-512F on top: the vector-math bodies compiled for 512-bit
-//!   registers (the same per-element code, so the same bits in twice the lanes); kernels
+//!   registers (the same per-element code, so the same bits in twice the lanes), or a
+//!   kernel's own AVX-512 intrinsics (`log`: within its documented ULP bound); kernels
 //!   without a 512-bit body run their `Avx2` one.
 //!
 //! The level is detected on first use and can be forced lower with

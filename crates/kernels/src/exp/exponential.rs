@@ -136,17 +136,31 @@ pub fn exp_f32<const FMA: bool>(x: f32) -> f32 {
 /// through the `f32`-lane body, out-of-range inputs (and NaNs) redone one by one.
 #[inline(always)]
 pub fn exp_contig_f32<const FMA: bool>(src: &[f32], dst: &mut [f32]) {
+    // SAFETY: `dst` holds `src.len()` elements, borrowed exclusively.
+    unsafe { exp_contig_f32_raw::<FMA>(src, dst.as_mut_ptr()) }
+}
+
+/// [`exp_contig_f32`] through a raw destination (which may be uninitialised).
+///
+/// # Safety
+/// `dst` must be valid for `src.len()` writes and not overlap `src`.
+#[inline(always)]
+unsafe fn exp_contig_f32_raw<const FMA: bool>(src: &[f32], dst: *mut f32) {
     const B: usize = 512;
     #[allow(clippy::neg_cmp_op_on_partial_ord)]
     let outside = |x: f32| !(x.abs() <= EXP_F32_PLAIN);
-    for (s, d) in src.chunks(B).zip(dst.chunks_mut(B)) {
-        for (o, &x) in d.iter_mut().zip(s) {
-            *o = exp_f32_plain::<FMA>(x);
+    for (b, s) in src.chunks(B).enumerate() {
+        // SAFETY: this block's elements are inside `dst` (caller's guarantee).
+        let d = unsafe { dst.add(b * B) };
+        for (i, &x) in s.iter().enumerate() {
+            // SAFETY: `i < s.len()`, inside this block.
+            unsafe { d.add(i).write(exp_f32_plain::<FMA>(x)) };
         }
         if s.iter().fold(false, |b, &x| b | outside(x)) {
-            for (o, &x) in d.iter_mut().zip(s) {
+            for (i, &x) in s.iter().enumerate() {
                 if outside(x) {
-                    *o = exp_f32_full::<FMA>(x);
+                    // SAFETY: as above.
+                    unsafe { d.add(i).write(exp_f32_full::<FMA>(x)) };
                 }
             }
         }
@@ -232,19 +246,26 @@ fn outside<K: Blocked>(x: f64) -> bool {
 
 /// Contiguous `f64` loop: blocks of 512 through `plain` (no range checks, vectorised), then
 /// the block's inputs outside `±MAX` (and NaNs), if any, redone one by one through `full`,
-/// which gives the same bits as `plain` in range.
+/// which gives the same bits as `plain` in range. `dst` may be uninitialised.
+///
+/// # Safety
+/// `dst` must be valid for `src.len()` writes and not overlap `src`.
 #[inline(always)]
-fn blocked<K: Blocked, const FMA: bool>(src: &[f64], dst: &mut [f64]) {
+unsafe fn blocked<K: Blocked, const FMA: bool>(src: &[f64], dst: *mut f64) {
     const B: usize = 512;
-    for (s, d) in src.chunks(B).zip(dst.chunks_mut(B)) {
-        for (o, &x) in d.iter_mut().zip(s) {
-            *o = K::plain::<FMA>(x);
+    for (b, s) in src.chunks(B).enumerate() {
+        // SAFETY: this block's elements are inside `dst` (caller's guarantee).
+        let d = unsafe { dst.add(b * B) };
+        for (i, &x) in s.iter().enumerate() {
+            // SAFETY: `i < s.len()`, inside this block.
+            unsafe { d.add(i).write(K::plain::<FMA>(x)) };
         }
         let bad = s.iter().fold(false, |b, &x| b | outside::<K>(x));
         if bad {
-            for (o, &x) in d.iter_mut().zip(s) {
+            for (i, &x) in s.iter().enumerate() {
                 if outside::<K>(x) {
-                    *o = K::full::<FMA>(x);
+                    // SAFETY: as above.
+                    unsafe { d.add(i).write(K::full::<FMA>(x)) };
                 }
             }
         }
@@ -254,13 +275,38 @@ fn blocked<K: Blocked, const FMA: bool>(src: &[f64], dst: &mut [f64]) {
 /// Contiguous `exp` over `f64` slices (same bits as [`exp_f64`] per element).
 #[inline(always)]
 pub fn exp_contig_f64<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
-    blocked::<Exp, FMA>(src, dst)
+    // SAFETY: `dst` holds `src.len()` elements, borrowed exclusively.
+    unsafe { blocked::<Exp, FMA>(src, dst.as_mut_ptr()) }
 }
 
 /// Contiguous `exp2` over `f64` slices (same bits as [`exp2_f64`] per element).
 #[inline(always)]
 pub fn exp2_contig_f64<const FMA: bool>(src: &[f64], dst: &mut [f64]) {
-    blocked::<Exp2, FMA>(src, dst)
+    // SAFETY: as above.
+    unsafe { blocked::<Exp2, FMA>(src, dst.as_mut_ptr()) }
+}
+
+/// `exp` at the `Avx512` level, straight into the destination: the `Avx2` loop compiled
+/// for 512-bit registers (same bits).
+///
+/// # Safety
+/// The CPU must have AVX-512F, AVX2 and FMA; `dst` must be valid for `src.len()` writes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn exp_f64_avx512(src: &[f64], dst: *mut f64) {
+    // SAFETY: the caller's guarantee on `dst`.
+    unsafe { blocked::<Exp, true>(src, dst) }
+}
+
+/// `f32` counterpart of [`exp_f64_avx512`].
+///
+/// # Safety
+/// As [`exp_f64_avx512`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+unsafe fn exp_f32_avx512(src: &[f32], dst: *mut f32) {
+    // SAFETY: the caller's guarantee on `dst`.
+    unsafe { exp_contig_f32_raw::<true>(src, dst) }
 }
 
 unary_kernel!(
@@ -269,14 +315,18 @@ unary_kernel!(
     exp_f64,
     exp_f32,
     contig = exp_contig_f64,
-    contig32 = exp_contig_f32
+    contig32 = exp_contig_f32,
+    avx512 = (exp_f64_avx512, exp_f32_avx512),
+    // 0.45 / 0.15 ns per element (f64 / f32): threads from ~30 µs of work.
+    par = (1 << 16, 1 << 18)
 );
 unary_kernel!(
     /// `2^x` (NumPy: `np.exp2`).
     Exp2,
     exp2_f64,
     exp2_f32,
-    contig = exp2_contig_f64
+    contig = exp2_contig_f64,
+    par = (1 << 16, 1 << 16)
 );
 
 #[cfg(test)]

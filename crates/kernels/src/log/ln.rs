@@ -123,7 +123,10 @@ unary_kernel!(
     /// Natural logarithm (NumPy: `np.log`).
     Log,
     log_f64,
-    log_f32
+    log_f32,
+    avx512 = (super::avx512::log_f64_avx512, super::avx512::log_f32_avx512),
+    // 0.7 / 0.25 ns per element (f64 / f32, AVX-512): threads from ~30 µs of work.
+    par = (1 << 15, 1 << 17)
 );
 unary_kernel!(
     /// Base-2 logarithm (NumPy: `np.log2`).

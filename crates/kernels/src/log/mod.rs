@@ -5,9 +5,10 @@
 //! no data-dependent branches), so LLVM vectorises the contiguous loop. Each function is a
 //! kernel type implementing [`crate::unary::Unary`], run by the shared drivers there
 //! ([`crate::unary::run_many`], ...), which own the SIMD levels (`Avx2` fuses the
-//! polynomials: bits may differ from `Scalar` by at most the documented ULP bound; NumPy
-//! dispatches its AVX-512 `log` on AVX-512F CPUs, and so does `Avx2` here), the strided path
-//! and the thread split.
+//! polynomials: bits may differ from `Scalar` by at most the documented ULP bound), the
+//! strided path and the thread split. `log` has its own AVX-512 body ([`avx512`]: exact
+//! `getexp`/`getmant` reduction, a small table, no division), as NumPy dispatches its
+//! AVX-512 `log` on AVX-512F CPUs.
 //!
 //! The shared logarithm core (range reduction and the `log(1 + f)` polynomial) is in
 //! [`core`]; `f32` inputs are evaluated in `f64` lanes with a shorter polynomial, then
@@ -15,6 +16,8 @@
 //! NumPy counterpart: `numpy/_core/src/umath/loops_umath_fp.dispatch.c.src` (SIMD `log`) and
 //! `npy_math` (libm) for the others.
 
+#[cfg(target_arch = "x86_64")]
+pub mod avx512;
 pub mod cbrt;
 pub mod core;
 pub mod hyperbolic;

@@ -24,7 +24,7 @@ pub mod atan;
 pub mod reduce;
 pub mod sincos;
 
-use crate::dispatch::{PAR_CHUNK, split_point, wants_threads};
+use crate::dispatch::{PAR_CHUNK, PAR_MIN_LEN_MATH, split_point, wants_threads_from};
 use crate::run::{Run, RunMut, zip_run};
 use crate::simd::{Level, level};
 use rayon::prelude::*;
@@ -88,7 +88,7 @@ pub fn run2_level<K: Binary<T>, T: Copy>(
 /// If the lengths differ.
 pub fn run2<K: Binary<T>, T: Copy + Send + Sync>(a: Run<'_, T>, b: Run<'_, T>, dst: RunMut<'_, T>) {
     let len = dst.len();
-    if !wants_threads(len) || len <= 2 * PAR_CHUNK {
+    if !wants_threads_from(len, PAR_MIN_LEN_MATH) || len <= 2 * PAR_CHUNK {
         return run2_level::<K, T>(level(), a, b, dst);
     }
     let mid = split_point(len);
@@ -104,7 +104,7 @@ pub fn run2_many<K: Binary<T>, T: Copy + Send + Sync>(
     runs: Vec<(Run<'_, T>, Run<'_, T>, RunMut<'_, T>)>,
     total: usize,
 ) {
-    if wants_threads(total) && runs.len() > 1 {
+    if wants_threads_from(total, PAR_MIN_LEN_MATH) && runs.len() > 1 {
         runs.into_par_iter()
             .for_each(|(a, b, d)| run2_level::<K, T>(level(), a, b, d));
     } else {
