@@ -363,6 +363,9 @@ fn simple_ufuncs(s: &mut Suite) {
     s.run("unary", "x**2", "f64", "1000000", xs, square);
     let x32 = || x().astype::<f32>();
     s.run("unary", "sqrt", "f32", "1000000", x32, sqrt);
+    s.run("unary", "power(x,2.5)", "f64", "1000000", x, |a| {
+        numerust::power(a, &NdArray::from_elem_0d(2.5)).unwrap()
+    });
     let a7 = || random_array(&[N7], 7).mapv(|x| x);
     s.run("index", "where(a>0.5,a,0)", "f64", "10000000", a7, |a| {
         where_(&a.gt_scalar(0.5), a, &NdArray::from_elem_0d(0.0)).unwrap()

@@ -2,13 +2,13 @@
 //!
 //! Packing A for a product with one column costs as much as the product itself (each
 //! element of A is used once), so these calls skip the blocked path: a row-contiguous A
-//! is read as dot products, four rows at a time with 16 lane accumulators each; a
-//! column-contiguous A (a transposed row-major matrix) as `t += A[:, j] * x[j]` over four
-//! columns at a time, on row blocks that keep `t` in L1. Both are memory-bound loops whose
-//! arithmetic LLVM vectorises; they are compiled once per SIMD level (AVX-512F, AVX2 + FMA,
-//! baseline) and picked at run time. Row blocks have fixed boundaries and every output
-//! element is summed in the same order whatever the block, so results do not depend on the
-//! thread count. Other layouts (no unit stride in A) return to the blocked GEMM.
+//! is read as dot products, four rows at a time (FMA intrinsics, two vector accumulators
+//! per row); a column-contiguous A (a transposed row-major matrix) as
+//! `t += A[:, j] * x[j]` over four columns at a time, on row blocks that keep `t` in L1.
+//! Each is compiled per SIMD level (AVX-512F, AVX2 + FMA, baseline) and picked at run time.
+//! Every output element is summed in the same order whatever row block holds it, so
+//! results do not depend on the thread count. Other layouts (no unit stride in A) return
+//! to the blocked GEMM.
 
 use super::{GemmLevel, GemmScalar, MatMut, MatRef};
 use rayon::prelude::*;
@@ -51,11 +51,20 @@ pub(crate) fn gemv<T: GemmScalar>(
             t.chunks_mut(64).enumerate().for_each(chunk);
         }
     } else {
-        let chunk = |(c, out): (usize, &mut [T])| cols(level, &a, c * COL_BLOCK, &xv, out);
-        if threads > 1 {
-            t.par_chunks_mut(COL_BLOCK).enumerate().for_each(chunk);
+        // With threads, at least two blocks per thread (a 2000-row A would otherwise be one
+        // block): every t[i] sums over j in the same order whatever its block.
+        let block = if threads > 1 {
+            m.div_ceil(2 * threads)
+                .next_multiple_of(64)
+                .clamp(64, COL_BLOCK)
         } else {
-            t.chunks_mut(COL_BLOCK).enumerate().for_each(chunk);
+            COL_BLOCK
+        };
+        let chunk = |(c, out): (usize, &mut [T])| cols(level, &a, c * block, &xv, out);
+        if threads > 1 {
+            t.par_chunks_mut(block).enumerate().for_each(chunk);
+        } else {
+            t.chunks_mut(block).enumerate().for_each(chunk);
         }
     }
     for (i, &ti) in t.iter().enumerate() {
