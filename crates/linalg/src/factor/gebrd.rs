@@ -13,6 +13,7 @@
 //! must not know about singular values: it only reduces.
 
 use super::orgbr::{Reflectors, blocks};
+use super::reflector::householder;
 use super::{LinalgReal, gemm_block, one, zero};
 use crate::gemm::MatRef;
 use numerust_core::NdArray;
@@ -28,43 +29,6 @@ pub(crate) struct Bidiagonal<T> {
     pub e: Vec<T>,
     pub(crate) q: Vec<Reflectors<T>>,
     pub(crate) p: Vec<Reflectors<T>>,
-}
-
-/// `?larfg` on `x` (`x[0]` is alpha): `H x = (beta, 0, ...)`, `H = I - tau v v^T`,
-/// `v = (1, x[1..])` stored over `x[1..]`, `beta` over `x[0]`. Returns `tau`.
-fn householder<T: LinalgReal>(x: &mut [T]) -> T {
-    let alpha = x[0];
-    let xnorm = norm2(&x[1..]);
-    if xnorm == zero::<T>() {
-        return zero::<T>();
-    }
-    let norm = alpha.hypot(xnorm);
-    let beta = if alpha >= zero::<T>() { -norm } else { norm };
-    let tau = (beta - alpha) / beta;
-    let scale = one::<T>() / (alpha - beta);
-    for v in &mut x[1..] {
-        *v = *v * scale;
-    }
-    x[0] = beta;
-    tau
-}
-
-/// `||x||_2` without overflow for large entries (scaled by the largest magnitude).
-fn norm2<T: LinalgReal>(x: &[T]) -> T {
-    let amax = x.iter().fold(zero::<T>(), |m, &v| m.max(v.abs()));
-    if amax == zero::<T>() || !amax.is_finite() {
-        return if amax.is_nan() {
-            amax
-        } else {
-            amax * amax.signum()
-        };
-    }
-    let inv = one::<T>() / amax;
-    let ss = x.iter().fold(zero::<T>(), |s, &v| {
-        let w = v * inv;
-        s + w * w
-    });
-    amax * ss.sqrt()
 }
 
 /// Dot product of two equal-length slices: 16 partial sums, then 4 for the tail below 16,

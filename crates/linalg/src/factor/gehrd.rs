@@ -11,6 +11,7 @@
 //! The reflectors stay below the subdiagonal (as `orthes` leaves them) until [`orghr`]
 //! has formed `Q` (blocked, compact WY); [`clear_below_subdiagonal`] then zeroes them.
 
+use super::reflector::larft;
 use super::{LinalgReal, gemm_block, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 use numerust_core::NdArray;
@@ -158,38 +159,6 @@ pub(crate) fn orghr<T: LinalgReal>(h: &NdArray<T>, ort: &[T]) -> NdArray<T> {
         );
     }
     q
-}
-
-/// `?larft` (forward, columnwise) for the row-major `mm x jb` `v` whose column `i` is zero
-/// above row `i`: the upper-triangular `T` with `H_1 ... H_jb = I - V T V^T`.
-fn larft<T: LinalgReal>(v: &[T], mm: usize, jb: usize, taus: &[T]) -> Vec<T> {
-    let mut t = vec![zero::<T>(); jb * jb];
-    for i in 0..jb {
-        let tau = taus[i];
-        t[i * jb + i] = tau;
-        if i == 0 || tau == zero::<T>() {
-            continue;
-        }
-        // z = V[:, 0..i]^T v_i (rows i.. only).
-        let mut z = vec![zero::<T>(); i];
-        for r in i..mm {
-            let vi = v[r * jb + i];
-            if vi != zero::<T>() {
-                for (zj, &vj) in z.iter_mut().zip(&v[r * jb..r * jb + i]) {
-                    *zj = *zj + vj * vi;
-                }
-            }
-        }
-        // T[0..i, i] = -tau T[0..i, 0..i] z.
-        for row in 0..i {
-            let mut acc = zero::<T>();
-            for (col, &zc) in z.iter().enumerate().skip(row) {
-                acc = acc + t[row * jb + col] * zc;
-            }
-            t[row * jb + i] = -tau * acc;
-        }
-    }
-    t
 }
 
 /// Zeroes the column-major `h` below its subdiagonal (where [`gehrd`] kept the reflectors).

@@ -23,6 +23,7 @@ pub mod norm;
 pub(crate) mod orgbr;
 pub(crate) mod ormtr;
 pub mod qr;
+mod reflector;
 pub(crate) mod secular;
 pub(crate) mod stedc;
 pub mod svd;

@@ -2,7 +2,8 @@
 //! `I - V T V^T` (LAPACK `?larft`), formed explicitly (`?orgbr`) or applied to a matrix
 //! (`?ormbr`), blocks in reverse, each as two GEMMs plus a small triangular one.
 
-use super::gebrd::{Bidiagonal, NB_BRD, axpy, dot};
+use super::gebrd::{Bidiagonal, NB_BRD};
+use super::reflector::larft;
 use super::{LinalgReal, gemm_block, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 use numerust_core::NdArray;
@@ -57,33 +58,6 @@ pub(crate) fn blocks<T: LinalgReal>(
         j0 += jb;
     }
     out
-}
-
-/// `?larft` (forward, columnwise): `T` with `H_1 ... H_jb = I - V T V^T`.
-fn larft<T: LinalgReal>(v: &[T], rows: usize, jb: usize, taus: &[T]) -> Vec<T> {
-    let mut t = vec![zero::<T>(); jb * jb];
-    let mut z = vec![zero::<T>(); jb];
-    for i in 0..jb {
-        let tau = taus[i];
-        t[i * jb + i] = tau;
-        if i == 0 || tau == zero::<T>() {
-            continue;
-        }
-        // z = V[:, ..i]^T v_i (v_i is zero above row i).
-        z[..i].iter_mut().for_each(|x| *x = zero::<T>());
-        for r in i..rows {
-            let vi = v[r * jb + i];
-            if vi != zero::<T>() {
-                axpy(vi, &v[r * jb..r * jb + i], &mut z[..i]);
-            }
-        }
-        // T[..i, i] = -tau T[..i, ..i] z.
-        for row in 0..i {
-            let acc = dot(&t[row * jb + row..row * jb + i], &z[row..i]);
-            t[row * jb + i] = -tau * acc;
-        }
-    }
-    t
 }
 
 /// The first `cols` columns of the product of `blocks` (an `size x size` orthogonal matrix),

@@ -5,48 +5,13 @@
 //! `I - V T V^T` (`T` from `?larft`, with `V^T V` by one GEMM): three GEMMs per block, so
 //! all `2 n^3` flops run in GEMM. No unsafe.
 
+use super::reflector::larft;
 use super::sytrd::Tridiagonal;
 use super::{LinalgReal, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 
 /// Reflectors per compact-WY block in [`apply_q`].
 pub(crate) const NB_Q: usize = 64;
-
-/// `?larft` (forward, columnwise): upper-triangular `T` with `H_1 ... H_r = I - V T V^T`
-/// for the row-major `mm x r` unit lower trapezoid `v`.
-fn larft<T: LinalgReal>(v: &[T], mm: usize, r: usize, taus: &[T]) -> Vec<T> {
-    // G = V^T V by one GEMM (V's zeros above the unit diagonal make it exact), then
-    // T[0..i, i] = -tau_i T[0..i, 0..i] G[0..i, i].
-    let vm = MatRef::from_slice(v, mm, r);
-    let mut g = vec![zero::<T>(); r * r];
-    gemm_mat(
-        one::<T>(),
-        vm.t(),
-        vm,
-        zero::<T>(),
-        MatMut::from_slice(&mut g, r, r),
-    );
-    let mut t = vec![zero::<T>(); r * r];
-    let mut z = vec![zero::<T>(); r];
-    for i in 0..r {
-        let tau = taus[i];
-        t[i * r + i] = tau;
-        if i == 0 || tau == zero::<T>() {
-            continue;
-        }
-        for (j, zj) in z[..i].iter_mut().enumerate() {
-            *zj = g[j * r + i];
-        }
-        for row in 0..i {
-            let acc = t[row * r + row..row * r + i]
-                .iter()
-                .zip(&z[row..i])
-                .fold(zero::<T>(), |s, (&p, &q)| s + p * q);
-            t[row * r + i] = -tau * acc;
-        }
-    }
-    t
-}
 
 /// `Y = Q Y` for the row-major `n x cols` `y`, with `Q` the product of the reflectors in `tri`.
 pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut [T], cols: usize) {

@@ -7,6 +7,7 @@
 //! same way, panels in reverse. Reflectors follow `?larfg`: `beta = -sign(alpha) ||x||`, so
 //! `R`'s diagonal has LAPACK's (and NumPy's) signs.
 
+use super::reflector::{householder, larft};
 use super::{LinalgReal, NB, gemm_block, one, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
@@ -39,25 +40,6 @@ struct Panel<T> {
     jb: usize,
     v: Vec<T>,
     t: Vec<T>,
-}
-
-/// `?larfg` on `x` (`x[0]` is alpha): makes `H x = (beta, 0, ...)` with `H = I - tau v v^T`,
-/// `v = (1, x[1..])` stored over `x[1..]`, `beta` over `x[0]`. Returns `tau`.
-fn householder<T: LinalgReal>(x: &mut [T]) -> T {
-    let alpha = x[0];
-    let xnorm = x[1..].iter().fold(zero::<T>(), |acc, &v| acc.hypot(v));
-    if xnorm == zero::<T>() {
-        return zero::<T>();
-    }
-    let norm = alpha.hypot(xnorm);
-    let beta = if alpha >= zero::<T>() { -norm } else { norm };
-    let tau = (beta - alpha) / beta;
-    let scale = one::<T>() / (alpha - beta);
-    for v in &mut x[1..] {
-        *v = *v * scale;
-    }
-    x[0] = beta;
-    tau
 }
 
 /// Factors the `m x n` row-major `a` in place (`R` on and above the diagonal, reflectors
@@ -162,37 +144,6 @@ fn geqrf<T: LinalgReal>(a: &mut NdArray<T>) -> Vec<Panel<T>> {
         j0 += jb;
     }
     panels
-}
-
-/// `?larft` (forward, columnwise): `T` with `H_1 ... H_jb = I - V T V^T`.
-fn larft<T: LinalgReal>(v: &[T], mm: usize, jb: usize, taus: &[T]) -> Vec<T> {
-    let mut t = vec![zero::<T>(); jb * jb];
-    for i in 0..jb {
-        let tau = taus[i];
-        t[i * jb + i] = tau;
-        if i == 0 || tau == zero::<T>() {
-            continue;
-        }
-        // z = V[:, 0..i]^T v_i (rows i.. only: v_i is zero above row i).
-        let mut z = vec![zero::<T>(); i];
-        for r in i..mm {
-            let vi = v[r * jb + i];
-            if vi != zero::<T>() {
-                for (zj, &vj) in z.iter_mut().zip(&v[r * jb..r * jb + i]) {
-                    *zj = *zj + vj * vi;
-                }
-            }
-        }
-        // T[0..i, i] = -tau T[0..i, 0..i] z.
-        for row in 0..i {
-            let mut acc = zero::<T>();
-            for (col, &zc) in z.iter().enumerate().skip(row) {
-                acc = acc + t[row * jb + col] * zc;
-            }
-            t[row * jb + i] = -tau * acc;
-        }
-    }
-    t
 }
 
 /// `Q` (`m x q`, the first `q` columns of `H_1 ... H_k`) from the panels.

@@ -13,6 +13,7 @@
 //! This module does no unsafe, no allocation per column beyond small scratch, and never
 //! reads the strict upper triangle.
 
+use super::reflector::householder;
 use super::{LinalgReal, gemm_block, one, scratch, zero};
 use crate::gemm::MatRef;
 use numerust_core::NdArray;
@@ -32,32 +33,6 @@ pub(crate) struct Tridiagonal<T> {
     pub tau: Vec<T>,
     /// `A` after the reduction, column-major: reflector `i` is `(0, .., 0, 1, a[i+2.., i])`.
     pub a: NdArray<T>,
-}
-
-/// `?larfg` on `x` (`x[0]` is alpha): makes `H x = (beta, 0, ...)` with
-/// `H = I - tau v v^T`, `v = (1, x[1..])` stored over `x[1..]`, `beta` over `x[0]`.
-/// Returns `tau` (0 when `x[1..]` is zero, then `x` is unchanged).
-pub(crate) fn householder<T: LinalgReal>(x: &mut [T]) -> T {
-    let alpha = x[0];
-    let ssq = x[1..].iter().fold(zero::<T>(), |acc, &v| acc + v * v);
-    // Plain sum of squares unless it under- or overflowed; then the careful hypot fold.
-    let xnorm = if ssq.is_finite() && ssq > T::min_positive_value() / T::epsilon() {
-        ssq.sqrt()
-    } else {
-        x[1..].iter().fold(zero::<T>(), |acc, &v| acc.hypot(v))
-    };
-    if xnorm == zero::<T>() {
-        return zero::<T>();
-    }
-    let norm = alpha.hypot(xnorm);
-    let beta = if alpha >= zero::<T>() { -norm } else { norm };
-    let tau = (beta - alpha) / beta;
-    let scale = one::<T>() / (alpha - beta);
-    for v in &mut x[1..] {
-        *v = *v * scale;
-    }
-    x[0] = beta;
-    tau
 }
 
 /// Whether the level-2 loops run their AVX2 + FMA build ([`numerust_kernels::simd::level`]).
