@@ -11,7 +11,7 @@
 //! The reflectors stay below the subdiagonal (as `orthes` leaves them) until [`orghr`]
 //! has formed `Q` (blocked, compact WY); [`clear_below_subdiagonal`] then zeroes them.
 
-use super::reflector::larft;
+use super::reflector::{apply_block, block_mut, larft};
 use super::{LinalgReal, gemm_block, one, zero};
 use crate::gemm::{MatMut, MatRef, gemm_mat};
 use numerust_core::NdArray;
@@ -127,35 +127,14 @@ pub(crate) fn orghr<T: LinalgReal>(h: &NdArray<T>, ort: &[T]) -> NdArray<T> {
             }
         }
         let t = larft(&v, mm, jb, &tau);
-        // Q[p0.., p0..] -= V (T (V^T Q[p0.., p0..])).
-        let vm = MatRef::from_slice(&v, mm, jb);
-        let mut w = vec![zero::<T>(); jb * mm];
-        {
-            let qm = MatRef::from_slice(q.as_slice().expect("contiguous"), n, n).t();
-            gemm_mat(
-                one::<T>(),
-                vm.t(),
-                qm.submatrix(p0, p0, mm, mm),
-                zero::<T>(),
-                MatMut::from_slice(&mut w, jb, mm),
-            );
-        }
-        let mut w2 = vec![zero::<T>(); jb * mm];
-        gemm_mat(
-            one::<T>(),
-            MatRef::from_slice(&t, jb, jb),
-            MatRef::from_slice(&w, jb, mm),
-            zero::<T>(),
-            MatMut::from_slice(&mut w2, jb, mm),
-        );
-        // The stored block is Q^T: Q^T[p0.., p0..] -= W2^T V^T.
-        gemm_block(
-            &mut q,
-            (p0, p0),
-            -one::<T>(),
-            MatRef::from_slice(&w2, jb, mm).t(),
-            vm.t(),
-            one::<T>(),
+        // Q[p0.., p0..] -= V (T (V^T Q[p0.., p0..])); the stored block is Q^T.
+        let mut c = block_mut(&mut q, (p0, p0), (mm, mm));
+        apply_block(
+            &v,
+            jb,
+            &t,
+            false,
+            MatMut::from_view(&mut c).expect("2-D").t(),
         );
     }
     q

@@ -3,9 +3,9 @@
 //! (`?ormbr`), blocks in reverse, each as two GEMMs plus a small triangular one.
 
 use super::gebrd::{Bidiagonal, NB_BRD};
-use super::reflector::larft;
-use super::{LinalgReal, gemm_block, one, zero};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use super::reflector::{apply_block, block_mut, larft};
+use super::{LinalgReal, one, zero};
+use crate::gemm::MatMut;
 use numerust_core::NdArray;
 
 /// A block of `jb` reflectors acting on rows/columns `off..off + rows`: `v` is `rows x jb`
@@ -78,7 +78,7 @@ fn form<T: LinalgReal>(blocks: &[Reflectors<T>], size: usize, cols: usize) -> Nd
 /// reverse, each as `C -= V (T (V^T C))` (`?ormbr`). `from_identity`: `C` started as the
 /// identity, so block `b` only changes columns `b.off..` (`?orgbr`).
 fn apply<T: LinalgReal>(blocks: &[Reflectors<T>], q: &mut NdArray<T>, from_identity: bool) {
-    let (size, cols) = (q.shape()[0], q.shape()[1]);
+    let cols = q.shape()[1];
     for b in blocks.iter().rev() {
         let (o, jb, rows) = (b.off, b.jb, b.rows);
         let c0 = if from_identity { o } else { 0 };
@@ -86,34 +86,13 @@ fn apply<T: LinalgReal>(blocks: &[Reflectors<T>], q: &mut NdArray<T>, from_ident
             continue;
         }
         let nc = cols - c0;
-        let vm = MatRef::from_slice(&b.v, rows, jb);
-        let mut w = vec![zero::<T>(); jb * nc];
-        {
-            let c = MatRef::from_slice(q.as_slice().expect("contiguous"), size, cols)
-                .submatrix(o, c0, rows, nc);
-            gemm_mat(
-                one::<T>(),
-                vm.t(),
-                c,
-                zero::<T>(),
-                MatMut::from_slice(&mut w, jb, nc),
-            );
-        }
-        let mut w2 = vec![zero::<T>(); jb * nc];
-        gemm_mat(
-            one::<T>(),
-            MatRef::from_slice(&b.t, jb, jb),
-            MatRef::from_slice(&w, jb, nc),
-            zero::<T>(),
-            MatMut::from_slice(&mut w2, jb, nc),
-        );
-        gemm_block(
-            q,
-            (o, c0),
-            -one::<T>(),
-            vm,
-            MatRef::from_slice(&w2, jb, nc),
-            one::<T>(),
+        let mut c = block_mut(q, (o, c0), (rows, nc));
+        apply_block(
+            &b.v,
+            jb,
+            &b.t,
+            false,
+            MatMut::from_view(&mut c).expect("2-D"),
         );
     }
 }

@@ -5,10 +5,10 @@
 //! `I - V T V^T` (`T` from `?larft`, with `V^T V` by one GEMM): three GEMMs per block, so
 //! all `2 n^3` flops run in GEMM. No unsafe.
 
-use super::reflector::larft;
+use super::reflector::{apply_block, larft};
 use super::sytrd::Tridiagonal;
 use super::{LinalgReal, one, zero};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use crate::gemm::MatMut;
 
 /// Reflectors per compact-WY block in [`apply_q`].
 pub(crate) const NB_Q: usize = 64;
@@ -38,31 +38,11 @@ pub(crate) fn apply_q<T: LinalgReal>(tri: &Tridiagonal<T>, y: &mut [T], cols: us
             }
         }
         let t = larft(&v, mm, r, &tri.tau[k..k + r]);
-        let vm = MatRef::from_slice(&v, mm, r);
-        let mut w = vec![zero::<T>(); r * cols];
-        {
-            let ys = MatRef::from_slice(&y[r0 * cols..], mm, cols);
-            gemm_mat(
-                one::<T>(),
-                vm.t(),
-                ys,
-                zero::<T>(),
-                MatMut::from_slice(&mut w, r, cols),
-            );
-        }
-        let mut w2 = vec![zero::<T>(); r * cols];
-        gemm_mat(
-            one::<T>(),
-            MatRef::from_slice(&t, r, r),
-            MatRef::from_slice(&w, r, cols),
-            zero::<T>(),
-            MatMut::from_slice(&mut w2, r, cols),
-        );
-        gemm_mat(
-            -one::<T>(),
-            vm,
-            MatRef::from_slice(&w2, r, cols),
-            one::<T>(),
+        apply_block(
+            &v,
+            r,
+            &t,
+            false,
             MatMut::from_slice(&mut y[r0 * cols..], mm, cols),
         );
     }

@@ -7,10 +7,10 @@
 //! same way, panels in reverse. Reflectors follow `?larfg`: `beta = -sign(alpha) ||x||`, so
 //! `R`'s diagonal has LAPACK's (and NumPy's) signs.
 
-use super::reflector::{householder, larft};
-use super::{LinalgReal, NB, gemm_block, one, with_tail, zero};
+use super::reflector::{apply_block, block_mut, householder, larft};
+use super::{LinalgReal, NB, one, with_tail, zero};
 use crate::error::{LinAlgError, LinAlgResult};
-use crate::gemm::{MatMut, MatRef, gemm_mat};
+use crate::gemm::MatMut;
 use numerust_core::{AsView, NdArray};
 
 /// Which factors `qr` returns (NumPy's `mode`).
@@ -105,40 +105,8 @@ fn geqrf<T: LinalgReal>(a: &mut NdArray<T>) -> Vec<Panel<T>> {
         let nc = n - j0 - jb;
         if nc > 0 {
             // C -= V (T^T (V^T C)), C = a[j0.., j0+jb..].
-            let vm = MatRef::from_slice(&v, mm, jb);
-            let mut w = vec![zero::<T>(); jb * nc];
-            {
-                let c = MatRef::from_slice(a.as_slice().expect("contiguous"), m, n).submatrix(
-                    j0,
-                    j0 + jb,
-                    mm,
-                    nc,
-                );
-                gemm_mat(
-                    one::<T>(),
-                    vm.t(),
-                    c,
-                    zero::<T>(),
-                    MatMut::from_slice(&mut w, jb, nc),
-                );
-            }
-            let mut w2 = vec![zero::<T>(); jb * nc];
-            let tm = MatRef::from_slice(&t, jb, jb);
-            gemm_mat(
-                one::<T>(),
-                tm.t(),
-                MatRef::from_slice(&w, jb, nc),
-                zero::<T>(),
-                MatMut::from_slice(&mut w2, jb, nc),
-            );
-            gemm_block(
-                a,
-                (j0, j0 + jb),
-                -one::<T>(),
-                vm,
-                MatRef::from_slice(&w2, jb, nc),
-                one::<T>(),
-            );
+            let mut c = block_mut(a, (j0, j0 + jb), (mm, nc));
+            apply_block(&v, jb, &t, true, MatMut::from_view(&mut c).expect("2-D"));
         }
         panels.push(Panel { j0, jb, v, t });
         j0 += jb;
@@ -158,35 +126,13 @@ fn orgqr<T: LinalgReal>(panels: &[Panel<T>], m: usize, q: usize) -> NdArray<T> {
     for p in panels.iter().rev() {
         let (j0, jb, mm) = (p.j0, p.jb, m - p.j0);
         let nc = q - j0;
-        let vm = MatRef::from_slice(&p.v, mm, jb);
-        let mut w = vec![zero::<T>(); jb * nc];
-        {
-            let c = MatRef::from_slice(qm.as_slice().expect("contiguous"), m, q)
-                .submatrix(j0, j0, mm, nc);
-            gemm_mat(
-                one::<T>(),
-                vm.t(),
-                c,
-                zero::<T>(),
-                MatMut::from_slice(&mut w, jb, nc),
-            );
-        }
-        let mut w2 = vec![zero::<T>(); jb * nc];
-        let tm = MatRef::from_slice(&p.t, jb, jb);
-        gemm_mat(
-            one::<T>(),
-            tm,
-            MatRef::from_slice(&w, jb, nc),
-            zero::<T>(),
-            MatMut::from_slice(&mut w2, jb, nc),
-        );
-        gemm_block(
-            &mut qm,
-            (j0, j0),
-            -one::<T>(),
-            vm,
-            MatRef::from_slice(&w2, jb, nc),
-            one::<T>(),
+        let mut c = block_mut(&mut qm, (j0, j0), (mm, nc));
+        apply_block(
+            &p.v,
+            jb,
+            &p.t,
+            false,
+            MatMut::from_view(&mut c).expect("2-D"),
         );
     }
     qm

@@ -60,3 +60,54 @@ pub(crate) fn larft<T: LinalgReal>(v: &[T], mm: usize, r: usize, taus: &[T]) -> 
     }
     t
 }
+
+/// `C = (I - V op(T) V^T) C`: a block of `jb` reflectors applied from the left through
+/// three GEMMs, `op(T) = T^T` when `transpose` (`H_jb ... H_1`, as a factorization's trailing
+/// update needs) and `T` otherwise (`H_1 ... H_jb`, forming or applying `Q`). `v` is the
+/// row-major `c.rows() x jb` reflector block of [`larft`].
+pub(crate) fn apply_block<T: LinalgReal>(
+    v: &[T],
+    jb: usize,
+    t: &[T],
+    transpose: bool,
+    c: MatMut<'_, T>,
+) {
+    let (rows, nc) = (c.rows(), c.cols());
+    if rows == 0 || nc == 0 || jb == 0 {
+        return;
+    }
+    let vm = MatRef::from_slice(v, rows, jb);
+    let mut w = vec![zero::<T>(); jb * nc];
+    gemm_mat(
+        one::<T>(),
+        vm.t(),
+        c.rb(),
+        zero::<T>(),
+        MatMut::from_slice(&mut w, jb, nc),
+    );
+    let mut w2 = vec![zero::<T>(); jb * nc];
+    let tm = MatRef::from_slice(t, jb, jb);
+    gemm_mat(
+        one::<T>(),
+        if transpose { tm.t() } else { tm },
+        MatRef::from_slice(&w, jb, nc),
+        zero::<T>(),
+        MatMut::from_slice(&mut w2, jb, nc),
+    );
+    gemm_mat(
+        -one::<T>(),
+        vm,
+        MatRef::from_slice(&w2, jb, nc),
+        one::<T>(),
+        c,
+    );
+}
+
+/// The `rows x cols` block at `(r0, c0)` of the row-major `m` as a GEMM output.
+pub(crate) fn block_mut<T: LinalgReal>(
+    m: &mut numerust_core::NdArray<T>,
+    (r0, c0): (usize, usize),
+    (rows, cols): (usize, usize),
+) -> numerust_core::ArrayViewMut<'_, T> {
+    m.slice_mut(numerust_core::s![r0..r0 + rows, c0..c0 + cols])
+}
