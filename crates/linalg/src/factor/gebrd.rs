@@ -151,58 +151,19 @@ pub(crate) fn gebrd<T: LinalgReal>(a: &mut NdArray<T>) -> Bidiagonal<T> {
     Bidiagonal { d, e, q, p }
 }
 
-/// [`labrd_body`] at the dispatched SIMD level (`numerust_kernels::simd::level()`): the
-/// same operations in the same order at every level (no fused multiply-add), only wider.
-#[allow(clippy::type_complexity)]
-fn labrd<T: LinalgReal>(
-    t: &mut [T],
-    ld: usize,
-    c0: usize,
-    dims: (usize, usize, usize),
-    xy: (&mut [T], &mut [T]),
-    de: (&mut [T], &mut [T]),
-    taus: (&mut [T], &mut [T]),
-) {
-    use numerust_kernels::simd::{Level, level};
-    match level() {
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2 and FMA.
-        Level::Avx512 => unsafe { labrd_avx512(t, ld, c0, dims, xy, de, taus) },
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-        Level::Avx2 => unsafe { labrd_avx2(t, ld, c0, dims, xy, de, taus) },
-        _ => labrd_body(t, ld, c0, dims, xy, de, taus),
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-#[allow(clippy::type_complexity)]
-fn labrd_avx512<T: LinalgReal>(
-    t: &mut [T],
-    ld: usize,
-    c0: usize,
-    dims: (usize, usize, usize),
-    xy: (&mut [T], &mut [T]),
-    de: (&mut [T], &mut [T]),
-    taus: (&mut [T], &mut [T]),
-) {
-    labrd_body(t, ld, c0, dims, xy, de, taus)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-#[allow(clippy::type_complexity)]
-fn labrd_avx2<T: LinalgReal>(
-    t: &mut [T],
-    ld: usize,
-    c0: usize,
-    dims: (usize, usize, usize),
-    xy: (&mut [T], &mut [T]),
-    de: (&mut [T], &mut [T]),
-    taus: (&mut [T], &mut [T]),
-) {
-    labrd_body(t, ld, c0, dims, xy, de, taus)
+at_level! {
+    /// [`labrd_body`] at the dispatched SIMD level: the same operations in the same order
+    /// at every level (no fused multiply-add), only wider.
+    #[allow(clippy::type_complexity)]
+    fn labrd(
+        t: &mut [T],
+        ld: usize,
+        c0: usize,
+        dims: (usize, usize, usize),
+        xy: (&mut [T], &mut [T]),
+        de: (&mut [T], &mut [T]),
+        taus: (&mut [T], &mut [T]),
+    ) => labrd_body
 }
 
 /// One `?labrd` panel on the trailing `mm x nn` matrix `t` (row-major, row length `ld`,
@@ -330,40 +291,6 @@ fn labrd_body<T: LinalgReal>(
             x[r * nb + i] = acc[r - i - 1];
         }
     }
-}
-
-/// Defines `$name` running `$body` at the dispatched SIMD level
-/// (`numerust_kernels::simd::level()`): the body is `#[inline(always)]`, so inside the
-/// `#[target_feature]` copies it compiles to AVX2/AVX-512 (closures handed to rayon do not
-/// inherit a caller's target features, hence a dispatch per call).
-macro_rules! at_level {
-    ($(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $body:ident) => {
-        $(#[$m])*
-        fn $name<T: LinalgReal>($($arg: $ty),*) {
-            #[cfg(target_arch = "x86_64")]
-            #[target_feature(enable = "avx512f,avx2,fma")]
-            #[allow(clippy::too_many_arguments)]
-            fn avx512<T: LinalgReal>($($arg: $ty),*) {
-                $body($($arg),*)
-            }
-            #[cfg(target_arch = "x86_64")]
-            #[target_feature(enable = "avx2,fma")]
-            #[allow(clippy::too_many_arguments)]
-            fn avx2<T: LinalgReal>($($arg: $ty),*) {
-                $body($($arg),*)
-            }
-            use numerust_kernels::simd::{Level, level};
-            match level() {
-                #[cfg(target_arch = "x86_64")]
-                // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2, FMA.
-                Level::Avx512 => unsafe { avx512($($arg),*) },
-                #[cfg(target_arch = "x86_64")]
-                // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
-                Level::Avx2 => unsafe { avx2($($arg),*) },
-                _ => $body($($arg),*),
-            }
-        }
-    };
 }
 
 /// The panel's view of the trailing matrix (`t`, rows of `ld`, panel columns from `c0`) and

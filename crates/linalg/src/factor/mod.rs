@@ -8,6 +8,40 @@
 //! axes as NumPy's gufuncs do. Layout: [`lu`] (LU with partial pivoting and what it solves),
 //! [`triangular`] (blocked triangular solves), [`cholesky`](mod@cholesky), [`qr`](mod@qr).
 
+/// Defines `$name` running `$body` at the dispatched SIMD level
+/// (`numerust_kernels::simd::level()`): the body is `#[inline(always)]`, so inside the
+/// `#[target_feature]` copies it compiles to AVX2/AVX-512 (closures handed to rayon do not
+/// inherit a caller's target features, hence a dispatch per call).
+macro_rules! at_level {
+    ($(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $body:ident) => {
+        $(#[$m])*
+        fn $name<T: LinalgReal>($($arg: $ty),*) {
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx512f,avx2,fma")]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            fn avx512<T: LinalgReal>($($arg: $ty),*) {
+                $body($($arg),*)
+            }
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx2,fma")]
+            #[allow(clippy::too_many_arguments, clippy::type_complexity)]
+            fn avx2<T: LinalgReal>($($arg: $ty),*) {
+                $body($($arg),*)
+            }
+            use numerust_kernels::simd::{Level, level};
+            match level() {
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: `level()` returns Avx512 only when the CPU has AVX-512F, AVX2, FMA.
+                Level::Avx512 => unsafe { avx512($($arg),*) },
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: `level()` returns Avx2 only when the CPU has AVX2 and FMA.
+                Level::Avx2 => unsafe { avx2($($arg),*) },
+                _ => $body($($arg),*),
+            }
+        }
+    };
+}
+
 pub(crate) mod bdsdc;
 pub(crate) mod bdsqr;
 pub mod cholesky;
